@@ -1,0 +1,87 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+from .text import lines
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """The clinic's own details, edited under Settings › Clinic settings."""
+
+    clinic_name = models.CharField(max_length=120, default="Lumbar Chiropractic")
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text=_("Street address, one line per line."))
+    opening_hours = models.TextField(
+        blank=True, help_text=_("One line per day or group of days, e.g. 'Mon–Fri 8:00–18:00'.")
+    )
+    emergency_number = models.CharField(
+        max_length=20,
+        default="911",
+        help_text=_("The public emergency number shown next to urgent-care advice."),
+    )
+    urgent_care_advice = models.TextField(
+        blank=True,
+        help_text=_("Shown on every health page: when to skip the clinic and get urgent care."),
+    )
+
+    panels = [
+        FieldPanel("clinic_name"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address")],
+            heading=_("Contact details"),
+        ),
+        FieldPanel("opening_hours"),
+        MultiFieldPanel(
+            [FieldPanel("emergency_number"), FieldPanel("urgent_care_advice")],
+            heading=_("Urgent care"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("clinic settings")
+        verbose_name_plural = _("clinic settings")
+
+    def __str__(self):
+        return self.clinic_name
+
+    @property
+    def address_lines(self):
+        return lines(self.address)
+
+    @property
+    def opening_hours_lines(self):
+        return lines(self.opening_hours)
+
+
+class ClinicPage(Page):
+    """What every page of the clinic has: a short summary, used on cards and for search
+    engines, and structured data for them."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text=_("One or two sentences. Shown on cards and used as the meta description."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def og_image(self):
+        """The image that represents the page when it is shared; None for most pages."""
+        return None
+
+    def get_structured_data(self, request):
+        """A JSON-LD object (a dict) describing the page, or None."""
+        return None

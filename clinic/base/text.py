@@ -1,0 +1,12 @@
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+
+
+def lines(text):
+    """The non-empty lines of a 'one per line' field."""
+    return [line.strip() for line in normalize_newlines(text or "").split("\n") if line.strip()]
+
+
+def plain_text(html):
+    """Rich text as one line of plain text, for descriptions in metadata."""
+    return " ".join(strip_tags(str(html)).split())

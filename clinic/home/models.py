@@ -1,0 +1,69 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from clinic.base.models import ClinicPage, ClinicSettings
+from clinic.base.seo import site_root_url, therapy
+from clinic.base.text import lines
+from education.models import SymptomArticlePage
+from treatments.models import TreatmentPage
+
+NEWEST_ARTICLES = 3
+
+
+class HomePage(ClinicPage):
+    what_we_treat = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text=_("The problems the clinic helps with, in patients' words."),
+    )
+
+    content_panels = ClinicPage.content_panels + [FieldPanel("what_we_treat")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["treatments.TreatmentIndexPage", "education.SymptomIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def treatments(self):
+        return (
+            TreatmentPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("path")
+        )
+
+    def newest_articles(self):
+        return (
+            SymptomArticlePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")[:NEWEST_ARTICLES]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = self.treatments()
+        context["newest_articles"] = self.newest_articles()
+        return context
+
+    def get_structured_data(self, request):
+        clinic = ClinicSettings.for_request(request)
+        data = {
+            "@type": "MedicalClinic",
+            "name": clinic.clinic_name,
+            "description": self.meta_description,
+            "url": site_root_url(request) + "/",
+            "medicalSpecialty": "https://schema.org/Musculoskeletal",
+            "availableService": [therapy(t, request) for t in self.treatments()],
+        }
+        optional = {
+            "telephone": clinic.phone,
+            "email": clinic.email,
+            "address": ", ".join(lines(clinic.address)),
+            "openingHours": lines(clinic.opening_hours),
+        }
+        data.update({key: value for key, value in optional.items() if value})
+        return data

@@ -1,0 +1,141 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from clinic.base.blocks import ClinicStreamBlock
+from clinic.base.models import ClinicPage
+from clinic.base.pagination import paginate
+from clinic.base.seo import absolute_url, therapy
+from clinic.base.text import plain_text
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class TreatmentIndexPage(ClinicPage):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("treatments index")
+
+    def treatments(self):
+        return (
+            TreatmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = paginate(request, self.treatments(), per_page=12)
+        return context
+
+
+class TreatmentPage(ClinicPage):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("hero image alt text"),
+        help_text=_(
+            "Describe the image for people who cannot see it. "
+            "Leave empty to use the image's own description."
+        ),
+    )
+    body = StreamField(ClinicStreamBlock(), blank=True)
+    visit_length = models.CharField(
+        max_length=80, blank=True, help_text=_("For example: 'About 30 minutes'.")
+    )
+    what_to_wear = models.TextField(blank=True)
+    what_happens = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("what happens at a visit")
+    )
+    who_it_helps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    safety_notes = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("safety notes"),
+        help_text=_("Risks, and when this treatment is not suitable."),
+    )
+
+    content_panels = ClinicPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("visit_length"), FieldPanel("what_to_wear"), FieldPanel("what_happens")],
+            heading=_("What a visit involves"),
+        ),
+        FieldPanel("who_it_helps"),
+        FieldPanel("safety_notes"),
+    ]
+    search_fields = ClinicPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("what_happens"),
+        index.SearchField("who_it_helps"),
+        index.SearchField("safety_notes"),
+    ]
+
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("treatment page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not (self.hero_image_alt or self.hero_image.description):
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the hero image: this image has no description.")}
+            )
+
+    @property
+    def hero_alt_text(self):
+        if not self.hero_image:
+            return ""
+        return self.hero_image_alt or self.hero_image.description
+
+    @property
+    def og_image(self):
+        return self.hero_image
+
+    def related_articles(self):
+        """The live symptom articles that recommend this treatment, newest first.
+
+        Computed from the articles' own choices (their `treatment_links`), so an editor names
+        a treatment once, on the article."""
+        return (
+            Page.objects.live()
+            .public()
+            .filter(pk__in=self.article_links.values("article_id"))
+            .order_by("-first_published_at")
+            .specific()
+        )
+
+    def get_structured_data(self, request):
+        data = therapy(self, request)
+        if self.safety_notes:
+            data["contraindication"] = plain_text(self.safety_notes)
+        if self.hero_image:
+            data["image"] = absolute_url(
+                request, self.hero_image.get_rendition("fill-1200x630").url
+            )
+        return data
