@@ -11,5 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
+# Static files come straight from the app folders; there is no collectstatic step here.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
