@@ -4,6 +4,8 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
 from clinic.base.models import ClinicSettings
@@ -32,7 +34,10 @@ def make_treatment(index, title, **fields):
 def make_article(index, title, treatments=(), **fields):
     fields.setdefault("summary", f"What {title.lower()} are and what helps.")
     fields.setdefault("urgent_help", "<p>Numbness around the groin needs urgent care.</p>")
-    links = [SymptomArticleTreatment(treatment=treatment) for treatment in treatments]
+    links = [
+        SymptomArticleTreatment(treatment=treatment, sort_order=order)
+        for order, treatment in enumerate(treatments)
+    ]
     return publish(index, SymptomArticlePage(title=title, treatment_links=links, **fields))
 
 
@@ -108,3 +113,10 @@ def clinic_site(db):
         article=article,
         reviewer=reviewer,
     )
+
+
+@pytest.fixture
+def image(db, settings, tmp_path):
+    """An uploaded picture with no description of its own."""
+    settings.MEDIA_ROOT = tmp_path
+    return Image.objects.create(title="spine.png", file=get_test_image_file("spine.png"))

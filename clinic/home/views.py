@@ -1,7 +1,7 @@
-import unicodedata
+import re
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from clinic.base.pagination import paginate
@@ -12,16 +12,19 @@ from treatments.models import TreatmentPage
 # pasted essay from becoming an expensive full-text query.
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
+WORD = re.compile(r"[^\W_]+")
 
 
 def clean_query(raw):
-    """The query as words a person could have typed: no control characters (PostgreSQL
-    rejects NUL bytes), no runs of whitespace, at most MAX_QUERY_LENGTH characters."""
-    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()
+    """The words of what a patient typed, at most MAX_QUERY_LENGTH characters.
+
+    Only words are searched: quotes, operators and markup would be full-text syntax to
+    the database (an unbalanced quote is an error in SQLite's FTS5), and NUL bytes are
+    rejected by PostgreSQL."""
+    return " ".join(WORD.findall(raw))[:MAX_QUERY_LENGTH].strip()
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = None

@@ -115,7 +115,7 @@ WAGTAIL_SITE_NAME = "Lumbar"
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
