@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -63,7 +64,22 @@ class HomePage(ClinicPage):
             "telephone": clinic.phone,
             "email": clinic.email,
             "address": ", ".join(lines(clinic.address)),
-            "openingHours": lines(clinic.opening_hours),
         }
         data.update({key: value for key, value in optional.items() if value})
         return data
+
+
+class LoadedContent(models.Model):
+    """A piece of the shipped content that `load_clinic_content` has loaded once.
+
+    After that the piece is the editors': the command never recreates what they delete."""
+
+    key = models.CharField(max_length=200, unique=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("loaded content")
+        verbose_name_plural = _("loaded content")
+
+    def __str__(self):
+        return self.key

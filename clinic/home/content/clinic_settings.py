@@ -1,0 +1,20 @@
+"""The clinic's contact details and urgent-care advice (fictional: a 555 number and an
+example.com-style address)."""
+
+CLINIC_NAME = "Lumbar Chiropractic & Musculoskeletal Clinic"
+
+CLINIC_SETTINGS = {
+    "clinic_name": CLINIC_NAME,
+    "phone": "(503) 555-0147",
+    "email": "hello@lumbar-clinic.example",
+    "address": "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024",
+    "opening_hours": "Mon–Thu 8:00–18:00\nFri 8:00–16:00\nSat 9:00–13:00\nSun closed",
+    "emergency_number": "911",
+    "urgent_care_advice": (
+        "We are not an emergency service. Call 911 or go to the nearest emergency department, "
+        "instead of booking with us, if you have chest pain, difficulty breathing, sudden "
+        "severe pain, pain after a serious fall or accident, numbness around the groin or "
+        "buttocks, new trouble controlling your bladder or bowels, or leg weakness that is "
+        "getting worse."
+    ),
+}

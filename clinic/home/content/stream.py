@@ -1,0 +1,32 @@
+"""Builders for ClinicStreamBlock values, so the content modules read as text, not as JSON.
+
+Each returns a (block_type, value) pair; StreamField accepts a list of them. A misspelt block
+type would be dropped silently by StreamField, which is why the content uses these.
+"""
+
+
+def heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level})
+
+
+def paragraph(html):
+    return ("paragraph", html)
+
+
+def callout(kind, title, html):
+    return ("callout", {"kind": kind, "title": title, "text": html})
+
+
+def faq(questions, title="Common questions"):
+    """`questions` is a list of (question, answer HTML) pairs."""
+    return (
+        "faq",
+        {
+            "title": title,
+            "questions": [{"question": q, "answer": answer} for q, answer in questions],
+        },
+    )
+
+
+def steps(title, items):
+    return ("steps", {"title": title, "steps": list(items)})
