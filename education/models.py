@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,7 +11,7 @@ from clinic.base.blocks import ClinicStreamBlock
 from clinic.base.models import ClinicPage
 from clinic.base.pagination import paginate
 from clinic.base.seo import therapy
-from clinic.base.text import lines
+from clinic.base.text import lines, plain_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -112,6 +113,22 @@ class SymptomArticlePage(ClinicPage):
 
     class Meta:
         verbose_name = _("symptom article")
+
+    def clean(self):
+        super().clean()
+        # An empty paragraph is not advice: patients must always be told when to get help.
+        if not plain_text(self.urgent_help):
+            raise ValidationError(
+                {"urgent_help": _("Say when a patient should get urgent help instead.")}
+            )
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": _("The next review must fall after the last review.")}
+            )
 
     @property
     def sign_list(self):

@@ -1,0 +1,125 @@
+"""Editors manage pages, clinic settings and reviewers in the Wagtail admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from clinic.base.models import ClinicSettings
+from education.models import Reviewer, SymptomArticlePage
+from tests.helpers import html, text_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, clinic_site):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def article_form(**overrides):
+    data = {
+        "title": "Neck stiffness",
+        "slug": "neck-stiffness",
+        "summary": "Why a neck stiffens and what eases it.",
+        "body": streamfield([]),
+        "signs": "A stiff neck in the morning",
+        "causes": "Long hours at a screen",
+        "treatment_links": inline_formset([]),
+        "urgent_help": rich_text("<p>Sudden weakness in an arm needs urgent care.</p>"),
+        "prevention": "Take screen breaks",
+        "reviewer": "",
+        "last_reviewed": "",
+        "next_review_due": "",
+        "seo_title": "",
+        "search_description": "",
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_article_url(clinic_site):
+    return f"/admin/pages/add/education/symptomarticlepage/{clinic_site.symptom_index.pk}/"
+
+
+def test_every_page_type_opens_in_the_editor(admin_client, clinic_site):
+    for page in [
+        clinic_site.home,
+        clinic_site.treatment_index,
+        clinic_site.joint,
+        clinic_site.symptom_index,
+        clinic_site.article,
+    ]:
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_editor_publishes_an_article_linked_to_treatments(admin_client, client, clinic_site):
+    links = inline_formset(
+        [{"treatment": clinic_site.joint.pk}, {"treatment": clinic_site.exercise.pk}]
+    )
+    response = admin_client.post(add_article_url(clinic_site), article_form(treatment_links=links))
+    assert response.status_code == 302
+    article = SymptomArticlePage.objects.get(slug="neck-stiffness")
+    assert article.live
+    soup = html(client.get("/treatments/exercise-therapy/"))
+    assert soup.select_one("main a[href='/symptoms/neck-stiffness/']")
+
+
+def test_choosing_the_same_treatment_twice_is_explained_not_crashed(admin_client, clinic_site):
+    links = inline_formset(
+        [{"treatment": clinic_site.joint.pk}, {"treatment": clinic_site.joint.pk}]
+    )
+    response = admin_client.post(add_article_url(clinic_site), article_form(treatment_links=links))
+    assert response.status_code == 200
+    assert "The page could not be created due to validation errors" in response.content.decode()
+    assert not SymptomArticlePage.objects.filter(slug="neck-stiffness").exists()
+
+
+@pytest.mark.parametrize("empty_editor", ["null", rich_text(""), rich_text("<p> </p>")])
+def test_article_without_urgent_help_is_refused(admin_client, clinic_site, empty_editor):
+    response = admin_client.post(
+        add_article_url(clinic_site), article_form(urgent_help=empty_editor)
+    )
+    assert response.status_code == 200
+    assert "when a patient should get urgent help" in response.content.decode()
+    assert not SymptomArticlePage.objects.filter(slug="neck-stiffness").exists()
+
+
+def test_review_due_before_last_review_is_refused(admin_client, clinic_site):
+    response = admin_client.post(
+        add_article_url(clinic_site),
+        article_form(last_reviewed="2026-05-01", next_review_due="2026-04-01"),
+    )
+    assert response.status_code == 200
+    assert "after the last review" in response.content.decode()
+    assert not SymptomArticlePage.objects.filter(slug="neck-stiffness").exists()
+
+
+def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, client, clinic_site):
+    url = f"/admin/settings/base/clinicsettings/{clinic_site.site.pk}/"
+    assert admin_client.get(url).status_code == 200
+    data = {
+        "clinic_name": "Lumbar Chiropractic",
+        "phone": "555-0199",
+        "email": "desk@lumbar.example",
+        "address": "12 Spine Street",
+        "opening_hours": "Mon–Fri 8:00–18:00",
+        "emergency_number": "911",
+        "urgent_care_advice": "Call 911 if you cannot feel your legs.",
+    }
+    assert admin_client.post(url, data).status_code == 302
+    assert ClinicSettings.objects.get().phone == "555-0199"
+    assert "555-0199" in text_of(html(client.get("/contact/")))
+
+
+def test_reviewers_are_listed_and_added_in_the_admin(admin_client, clinic_site):
+    listing = admin_client.get("/admin/snippets/education/reviewer/")
+    assert "Dr. Ana Ruiz" in listing.content.decode()
+    response = admin_client.post(
+        "/admin/snippets/education/reviewer/add/",
+        {"name": "Dr. Lee Park", "credentials": "DC, sports chiropractor"},
+    )
+    assert response.status_code == 302
+    assert Reviewer.objects.filter(name="Dr. Lee Park").exists()
