@@ -8,8 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
-from clinic.base.models import ClinicPage
-from clinic.base.pagination import paginate
+from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
 
@@ -35,25 +34,16 @@ class Reviewer(index.Indexed, models.Model):
         return f"{self.name}, {self.credentials}"
 
 
-class SymptomIndexPage(ClinicPage):
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
-
+class SymptomIndexPage(ClinicIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["education.SymptomArticlePage"]
-    max_count = 1
+    listing_name = "articles"
 
     class Meta:
         verbose_name = _("symptoms index")
 
-    def articles(self):
+    def listing(self):
         return SymptomArticlePage.objects.child_of(self).live().public().order_by("title")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), per_page=12)
-        return context
 
 
 class SymptomArticlePage(ClinicPage):

@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -120,3 +121,11 @@ def image(db, settings, tmp_path):
     """An uploaded picture with no description of its own."""
     settings.MEDIA_ROOT = tmp_path
     return Image.objects.create(title="spine.png", file=get_test_image_file("spine.png"))
+
+
+@pytest.fixture
+def admin_client(client, clinic_site):
+    """A browser logged in to the admin as a superuser."""
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(user)
+    return client

@@ -1,7 +1,6 @@
 """Editors manage pages, clinic settings and reviewers in the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from clinic.base.models import ClinicSettings
@@ -9,13 +8,6 @@ from education.models import Reviewer, SymptomArticlePage
 from tests.helpers import html, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, clinic_site):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def article_form(**overrides):

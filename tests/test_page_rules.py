@@ -1,20 +1,12 @@
 """Editors can only create each page type where it belongs."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from clinic.home.models import HomePage
 from education.models import SymptomArticlePage, SymptomIndexPage
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, clinic_site):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def add_url(model, parent):

@@ -7,27 +7,22 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
-from clinic.base.models import ClinicPage
-from clinic.base.pagination import paginate
+from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class TreatmentIndexPage(ClinicPage):
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
-
+class TreatmentIndexPage(ClinicIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["treatments.TreatmentPage"]
-    max_count = 1
+    listing_name = "treatments"
 
     class Meta:
         verbose_name = _("treatments index")
 
-    def treatments(self):
+    def listing(self):
         return (
             TreatmentPage.objects.child_of(self)
             .live()
@@ -35,11 +30,6 @@ class TreatmentIndexPage(ClinicPage):
             .select_related("hero_image")
             .order_by("path")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = paginate(request, self.treatments(), per_page=12)
-        return context
 
 
 class TreatmentPage(ClinicPage):

@@ -2,9 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .pagination import paginate
 from .text import lines
 
 
@@ -85,3 +87,28 @@ class ClinicPage(Page):
     def get_structured_data(self, request):
         """A JSON-LD object (a dict) describing the page, or None."""
         return None
+
+
+class ClinicIndexPage(ClinicPage):
+    """A section's front page: an introduction, then its pages, a dozen at a time."""
+
+    intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
+
+    content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
+
+    # Each section has one front page, which lists every page in it.
+    max_count = 1
+    per_page = 12
+    listing_name = "children"
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        """The live, public pages this index lists, in order."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[self.listing_name] = paginate(request, self.listing(), self.per_page)
+        return context
