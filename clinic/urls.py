@@ -12,6 +12,7 @@ from clinic.home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("appointments/", include("clinic.appointments.urls")),
     path("search/", home_views.search, name="search"),
     path("contact/", base_views.contact, name="contact"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

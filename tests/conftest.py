@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -129,3 +130,11 @@ def admin_client(client, clinic_site):
     user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (rate-limit counters live there)."""
+    cache.clear()
+    yield
+    cache.clear()

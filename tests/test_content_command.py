@@ -368,3 +368,16 @@ def test_create_dev_admin_leaves_an_existing_superuser_alone(settings):
     assert "as maya" in output
     assert "changepassword maya" in output
     assert "Password:" not in output
+
+
+def test_a_setting_added_after_the_first_load_gets_its_default_once(loaded):
+    LoadedContent.objects.filter(key="clinic-settings:front_desk_email").delete()
+    ClinicSettings.objects.update(front_desk_email="")
+
+    output = load_clinic_content()
+
+    assert ClinicSettings.objects.get().front_desk_email == "frontdesk@lumbar-clinic.example"
+    assert "Filled in the empty clinic settings: front_desk_email" in output
+    ClinicSettings.objects.update(front_desk_email="")
+    load_clinic_content()
+    assert ClinicSettings.objects.get().front_desk_email == ""

@@ -30,6 +30,14 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Shown on every health page: when to skip the clinic and get urgent care."),
     )
+    front_desk_email = models.EmailField(
+        blank=True,
+        verbose_name=_("appointment notifications email"),
+        help_text=_(
+            "Where the front desk is told of each new appointment request. The email holds "
+            "only the reference and a link to the admin, never the patient's details."
+        ),
+    )
 
     panels = [
         FieldPanel("clinic_name"),
@@ -42,6 +50,7 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("emergency_number"), FieldPanel("urgent_care_advice")],
             heading=_("Urgent care"),
         ),
+        FieldPanel("front_desk_email"),
     ]
 
     class Meta:

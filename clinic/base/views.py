@@ -19,3 +19,8 @@ def robots_txt(request):
         {"sitemap_url": sitemap_url},
         content_type="text/plain; charset=utf-8",
     )
+
+
+def csrf_failure(request, reason=""):
+    """A form posted without a valid CSRF token: say what to do, in the site's own page."""
+    return render(request, "403_csrf.html", status=403)

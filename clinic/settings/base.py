@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 INSTALLED_APPS = [
     "clinic.base",
     "clinic.home",
+    "clinic.appointments",
     "treatments",
     "education",
     "wagtail.contrib.redirects",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "clinic.urls"
+CSRF_FAILURE_VIEW = "clinic.base.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -122,3 +124,25 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # The dev-only admin account: see clinic/base/management/commands/create_dev_admin.py.
 CLINIC_ALLOW_DEV_ADMIN = False
+
+# Email. Appointment notifications go out right after the request is saved; a slow or
+# broken mail server must not hold a patient's page for long (send_pending_notifications
+# sends what failed).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lumbar Clinic <no-reply@lumbar-clinic.example>")
+
+# Appointment requests.
+APPOINTMENT_RETENTION_DAYS = int(env_str("APPOINTMENT_RETENTION_DAYS", "365"))
+# Accepted requests per client address per window; raised for load tests, never removed.
+APPOINTMENT_RATE_LIMIT = int(env_str("APPOINTMENT_RATE_LIMIT", "5"))
+APPOINTMENT_RATE_LIMIT_WINDOW = 60 * 60
+# People take longer than this to fill in the form; scripts do not.
+APPOINTMENT_MIN_FILL_SECONDS = 3
+# Behind a load balancer, the client's address is the last one it adds to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))

@@ -5,7 +5,7 @@ from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-key-never-use-in-production")  # noqa: S105
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Static files come straight from the app folders; there is no collectstatic step here.
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None

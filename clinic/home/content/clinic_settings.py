@@ -10,6 +10,7 @@ CLINIC_SETTINGS = {
     "address": "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024",
     "opening_hours": "Mon–Thu 8:00–18:00\nFri 8:00–16:00\nSat 9:00–13:00\nSun closed",
     "emergency_number": "911",
+    "front_desk_email": "frontdesk@lumbar-clinic.example",
     "urgent_care_advice": (
         "We are not an emergency service. Call 911 or go to the nearest emergency department, "
         "instead of booking with us, if you have chest pain, difficulty breathing, sudden "

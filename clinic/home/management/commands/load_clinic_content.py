@@ -152,20 +152,28 @@ class Command(BaseCommand):
     # Items
 
     def load_clinic_settings(self, site):
-        def create():
-            return ClinicSettings.objects.create(site=site, **clinic_settings.CLINIC_SETTINGS)
-
-        existing = ClinicSettings.objects.filter(site=site).first()
-        if existing and "clinic-settings" not in self.loaded:
-            # Viewing any page creates a settings row of empty defaults: fill in what is
-            # empty, and nothing else.
-            blank = {
-                f: v for f, v in clinic_settings.CLINIC_SETTINGS.items() if not getattr(existing, f)
-            }
-            if blank:
-                ClinicSettings.objects.filter(pk=existing.pk).update(**blank)
-                self.stdout.write(f"Filled in the empty clinic settings: {', '.join(blank)}")
-        self.load_once("clinic-settings", "clinic settings for the default site", existing, create)
+        defaults = clinic_settings.CLINIC_SETTINGS
+        clinic = self.load_once(
+            "clinic-settings",
+            "clinic settings for the default site",
+            ClinicSettings.objects.filter(site=site).first(),
+            lambda: ClinicSettings.objects.create(site=site, **defaults),
+        )
+        # Each setting's default is also loaded once, into a row that has it empty: the row
+        # of empty defaults that viewing any page creates, or a setting added since.
+        new_keys = {f"clinic-settings:{name}": name for name in defaults}
+        new_keys = {key: name for key, name in new_keys.items() if key not in self.loaded}
+        blank = {
+            name: defaults[name]
+            for name in new_keys.values()
+            if clinic is not None and not getattr(clinic, name)
+        }
+        if blank:
+            ClinicSettings.objects.filter(pk=clinic.pk).update(**blank)
+            self.stdout.write(f"Filled in the empty clinic settings: {', '.join(blank)}")
+        for key in new_keys:
+            LoadedContent.objects.create(key=key)
+            self.loaded.add(key)
 
     def load_reviewer(self, data):
         return self.load_once(

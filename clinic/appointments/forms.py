@@ -1,0 +1,194 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from treatments.models import TreatmentPage
+
+from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
+from .tickets import issue_ticket, read_ticket
+
+# Bump the version whenever the consent wording changes: each request stores the version
+# the patient agreed to.
+CONSENT_VERSION = "2026-11"
+CONSENT_TEXT = _(
+    "I agree that the clinic may store the details in this form, including what I say about "
+    "my health, and use them only to arrange my appointment. Only the front-desk team and "
+    "our clinicians can see them, and they are deleted once they are no longer needed."
+)
+
+# Control characters other than the line breaks and tabs a person types.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+PHONE = re.compile(r"^\+?[\d\s().-]{7,30}$")
+
+
+def no_control_characters(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _("Remove the unusual invisible characters from this answer."), code="control"
+        )
+
+
+class TreatmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+    def to_python(self, value):
+        # A page id is a small whole number; anything else (a number too big for the
+        # database, say) is simply not one of the choices.
+        text = str(value)
+        if value not in self.empty_values and (not text.isdecimal() or len(text) > 18):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class AppointmentRequestForm(forms.ModelForm):
+    """What a patient fills in. Only the fields listed here are read from the POST: anything
+    else sent (a status, an urgent flag) is ignored."""
+
+    treatment = TreatmentChoiceField(
+        queryset=TreatmentPage.objects.none(),
+        required=False,
+        empty_label=_("Not sure yet"),
+        label=_("Treatment"),
+    )
+    preferred_days = forms.MultipleChoiceField(
+        choices=Weekday.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Days that suit you"),
+        help_text=_("Tick all that suit you, or none if any day is fine."),
+    )
+    preferred_times = forms.MultipleChoiceField(
+        choices=TimeOfDay.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Times of day that suit you"),
+        help_text=_("Tick all that suit you, or none if any time is fine."),
+    )
+    red_flags = forms.MultipleChoiceField(
+        choices=RedFlag.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Do you have any of these right now?"),
+        help_text=_(
+            "These can be signs of a problem that needs urgent medical care rather than a "
+            "chiropractor. Tick any that apply."
+        ),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Tick the box to agree, or call us instead.")},
+    )
+    # A honeypot: hidden from people by CSS and from screen readers, filled in by bots.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    ticket = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AppointmentRequest
+        fields = [
+            "treatment",
+            "full_name",
+            "email",
+            "phone",
+            "preferred_contact",
+            "preferred_days",
+            "preferred_times",
+            "patient_type",
+            "message",
+        ]
+        widgets = {
+            "preferred_contact": forms.RadioSelect,
+            "patient_type": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+        labels = {
+            "full_name": _("Full name"),
+            "email": _("Email"),
+            "phone": _("Phone"),
+            "preferred_contact": _("How should we contact you?"),
+            "patient_type": _("Have you been to the clinic before?"),
+            "message": _("Tell us briefly about the problem"),
+        }
+        help_texts = {
+            "message": _(
+                "Up to 1,000 characters. Please do not include anything you would "
+                "not want the front desk to read."
+            ),
+        }
+        error_messages = {
+            "full_name": {"required": _("Enter your full name.")},
+            "email": {
+                "required": _("Enter your email address."),
+                "invalid": _("Enter an email address like name@example.com."),
+            },
+            "phone": {"required": _("Enter a phone number we can call.")},
+            "preferred_contact": {"required": _("Choose how we should contact you.")},
+            "patient_type": {"required": _("Tell us whether you have been here before.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["treatment"].queryset = TreatmentPage.objects.live().public().order_by("path")
+        for name in ["full_name", "phone", "message", "website"]:
+            self.fields[name].validators.append(no_control_characters)
+        self.fields["preferred_contact"].choices = AppointmentRequest.ContactMethod.choices
+        self.fields["patient_type"].choices = AppointmentRequest.PatientType.choices
+        autocomplete = {"full_name": "name", "email": "email", "phone": "tel", "website": "off"}
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["message"].widget.attrs["maxlength"] = 1000
+        self.fields["website"].widget.attrs["tabindex"] = "-1"
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not PHONE.match(phone) or sum(char.isdigit() for char in phone) < 7:
+            raise ValidationError(_("Enter a phone number we can call, like (503) 555-0147."))
+        return phone
+
+    def clean_ticket(self):
+        try:
+            return read_ticket(self.cleaned_data["ticket"])
+        except signing.BadSignature as error:
+            raise ValidationError(
+                _(
+                    "This form was open for a long time, so we could not send it. "
+                    "Check your answers and send it again."
+                ),
+                code="ticket",
+            ) from error
+
+    @property
+    def ticket_expired(self):
+        return self.has_error("ticket")
+
+    def spam_reason(self):
+        """Why this submission looks automated, or "" if it looks like a person's."""
+        if self.cleaned_data.get("website"):
+            return "honeypot"
+        if self.cleaned_data["ticket"].seconds_open() < settings.APPOINTMENT_MIN_FILL_SECONDS:
+            return "too fast"
+        return ""
+
+    def build_request(self):
+        """The unsaved AppointmentRequest these answers make."""
+        request = self.save(commit=False)
+        request.submission_token = self.cleaned_data["ticket"].token
+        request.red_flags = self.cleaned_data["red_flags"]
+        request.is_urgent = bool(request.red_flags)
+        request.consent_given_at = timezone.now()
+        request.consent_version = CONSENT_VERSION
+        request.spam_reason = self.spam_reason()
+        if request.spam_reason:
+            request.status = AppointmentRequest.Status.SPAM
+        return request
+
+
+def new_form_data(treatment=None):
+    """The initial answers of a blank form, optionally for one treatment."""
+    return {"treatment": treatment, "ticket": issue_ticket()}

@@ -1,0 +1,183 @@
+"""The two emails an appointment request sends: one to the front desk, one to the patient.
+
+Neither carries the patient's message, red-flag answers or any other health detail, and the
+front desk's carries no name or phone either: the details stay in the admin, behind a login.
+An email is stamped as sent only once the mail server has taken it, so a failure leaves the
+request waiting for `send_pending_notifications`, which sends exactly what is missing.
+
+Logs name the reference and which email failed, never the exception's text: SMTP errors
+quote recipient addresses.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Site
+
+from clinic.base.models import ClinicSettings
+
+from .models import AppointmentRequest
+
+logger = logging.getLogger(__name__)
+
+FRONT_DESK = "front-desk"
+PATIENT = "patient"
+
+
+@dataclass
+class NotificationOutcome:
+    """What one run did for one request: the emails sent, and those that failed, with why."""
+
+    reference: str = ""
+    sent: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def notify_after_commit(appointment_request):
+    """Send the request's emails once the transaction that saved it commits.
+
+    Call this right after saving the request, inside the view's transaction: if that
+    transaction rolls back, nobody is told of a request that does not exist.
+    """
+    transaction.on_commit(partial(_send_after_commit, appointment_request.pk))
+
+
+def _send_after_commit(pk):
+    # Runs inside the patient's request: whatever happens here, they get their page.
+    try:
+        send_notifications(pk)
+    except Exception as error:
+        logger.warning(
+            "Appointment request #%s: notifications not sent (%s); "
+            "send_pending_notifications will retry.",
+            pk,
+            type(error).__name__,
+        )
+
+
+def send_notifications(appointment_request):
+    """Send whichever of the request's two emails has not gone out yet (none for spam).
+
+    Takes a request or its pk. Never raises for a mail failure: the email stays pending.
+    """
+    pk = getattr(appointment_request, "pk", appointment_request)
+    outcome = NotificationOutcome()
+    for kind, timestamp_field, build in NOTIFICATIONS:
+        _send_one(pk, kind, timestamp_field, build, outcome)
+    return outcome
+
+
+def _send_one(pk, kind, timestamp_field, build, outcome):
+    with transaction.atomic():
+        appointment_request = _claim(pk, timestamp_field)
+        if appointment_request is None:
+            # Sent already, spam, deleted, or another run holds it right now.
+            return
+        outcome.reference = appointment_request.reference
+        message = build(appointment_request)
+        if message is None:
+            outcome.failed[kind] = "no notification address in clinic settings"
+            logger.warning(
+                "Appointment request %s: the %s email was not sent: no notification address "
+                "is set in clinic settings.",
+                appointment_request.reference,
+                kind,
+            )
+            return
+        try:
+            message.send()
+        except Exception as error:
+            outcome.failed[kind] = type(error).__name__
+            logger.warning(
+                "Appointment request %s: the %s email was not sent (%s); "
+                "send_pending_notifications will retry.",
+                appointment_request.reference,
+                kind,
+                type(error).__name__,
+            )
+            return
+        setattr(appointment_request, timestamp_field, timezone.now())
+        appointment_request.save(update_fields=[timestamp_field])
+        outcome.sent.append(kind)
+
+
+def _claim(pk, timestamp_field):
+    """The request, locked for this run, if its email is still unsent; else None.
+
+    On PostgreSQL a second run at the same moment skips a row the first one holds, instead
+    of sending the same email twice. SQLite runs one writer at a time.
+    """
+    requests = AppointmentRequest.objects.awaiting_notification().filter(
+        pk=pk, **{f"{timestamp_field}__isnull": True}
+    )
+    if connection.features.has_select_for_update_skip_locked:
+        requests = requests.select_for_update(skip_locked=True, of=("self",))
+    return requests.select_related("treatment").first()
+
+
+def clinic_settings():
+    site = Site.objects.filter(is_default_site=True).first()
+    return ClinicSettings.for_site(site) if site else ClinicSettings()
+
+
+def admin_url(appointment_request):
+    """The full address of the request's page in the admin."""
+    path = reverse("appointment_requests:inspect", args=[appointment_request.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _render(template, context):
+    subject = render_to_string(f"appointments/email/{template}_subject.txt", context)
+    body = render_to_string(f"appointments/email/{template}.txt", context)
+    # A header holds one line.
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def front_desk_email(appointment_request):
+    """The front desk's email: reference, treatment, urgency and a link. None without an
+    address to send it to."""
+    clinic = clinic_settings()
+    if not clinic.front_desk_email:
+        return None
+    subject, body = _render(
+        "front_desk",
+        {
+            "reference": appointment_request.reference,
+            "treatment": appointment_request.treatment,
+            "is_urgent": appointment_request.is_urgent,
+            "admin_url": admin_url(appointment_request),
+        },
+    )
+    return EmailMessage(
+        subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[clinic.front_desk_email]
+    )
+
+
+def patient_email(appointment_request):
+    """The patient's confirmation: the reference and what happens next."""
+    clinic = clinic_settings()
+    subject, body = _render(
+        "patient",
+        {
+            "reference": appointment_request.reference,
+            "clinic_name": clinic.clinic_name,
+            "clinic_phone": clinic.phone,
+            "emergency_number": clinic.emergency_number,
+        },
+    )
+    return EmailMessage(
+        subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[appointment_request.email]
+    )
+
+
+NOTIFICATIONS = [
+    (FRONT_DESK, "front_desk_notified_at", front_desk_email),
+    (PATIENT, "patient_notified_at", patient_email),
+]

@@ -1,0 +1,65 @@
+from django.core.validators import slug_unicode_re
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from treatments.models import TreatmentPage
+
+from . import ratelimit
+from .forms import AppointmentRequestForm, new_form_data
+from .models import AppointmentRequest
+from .notifications import notify_after_commit
+from .tickets import issue_ticket
+
+CONFIRMATION_SESSION_KEY = "appointment_request_reference"
+
+
+def treatment_from_query(request):
+    """The live treatment named by ?treatment=<slug>, or None for anything else."""
+    slug = request.GET.get("treatment", "")
+    if len(slug) > 255 or not slug_unicode_re.match(slug):
+        return None
+    return TreatmentPage.objects.live().public().filter(slug=slug).first()
+
+
+@method_decorator(never_cache, name="dispatch")
+# Should anything fail, Django's error reports must not carry what the patient typed.
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class AppointmentRequestView(View):
+    template_name = "appointments/request_form.html"
+
+    def get(self, request):
+        form = AppointmentRequestForm(initial=new_form_data(treatment_from_query(request)))
+        return self.render_form(form)
+
+    def post(self, request):
+        if ratelimit.is_limited(request):
+            return render(request, "appointments/rate_limited.html", status=429)
+        form = AppointmentRequestForm(request.POST)
+        if not form.is_valid():
+            if form.ticket_expired:
+                form.data = form.data.copy()
+                form.data["ticket"] = issue_ticket()
+            return self.render_form(form)
+        appointment, created = AppointmentRequest.objects.save_once(
+            form.build_request(), on_saved=notify_after_commit
+        )
+        if created:
+            ratelimit.count_submission(request)
+        request.session[CONFIRMATION_SESSION_KEY] = appointment.reference
+        return redirect("appointments:sent")
+
+    def render_form(self, form):
+        return render(self.request, self.template_name, {"form": form})
+
+
+@never_cache
+def request_sent(request):
+    """The confirmation: the reference and what happens next, and nothing the patient sent."""
+    reference = request.session.get(CONFIRMATION_SESSION_KEY)
+    appointment = AppointmentRequest.objects.filter(reference=reference).first()
+    if appointment is None:
+        return redirect("appointments:request")
+    return render(request, "appointments/request_sent.html", {"appointment": appointment})

@@ -1,0 +1,391 @@
+"""The front desk's inbox of appointment requests in the Wagtail admin.
+
+Who may do what is the permission policy's business: the Front desk group (see the
+0002_front_desk_group migration) views, changes and exports; nobody adds a request here
+(they come from the public form) and only superusers delete one (retention is the
+purge_appointment_requests command). Titles, breadcrumbs and audit-log labels carry the
+reference, which is the model's __str__.
+"""
+
+import datetime
+
+from django.contrib.admin.utils import quote, unquote
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import MediaContainer
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusFlagColumn,
+    StatusTagColumn,
+    UserColumn,
+)
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
+from wagtail.permissions import ModelPermissionPolicy
+
+from treatments.models import TreatmentPage
+
+from .models import AppointmentRequest
+
+# Audit-log actions of this app, registered in wagtail_hooks.py.
+OPENED = "appointments.opened"
+CHANGED = "appointments.changed"
+
+# The fields whose changes the "changed" log entry names; their values stay out of the log.
+LOGGED_FIELDS = ["status", "internal_notes", "handled_by"]
+
+Status = AppointmentRequest.Status
+
+
+class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that nobody adds a request in the admin and only
+    superusers delete one, whatever a group says."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        if action == "delete":
+            return user.is_active and user.is_superuser
+        return super().user_has_permission(user, action)
+
+
+permission_policy = AppointmentRequestPermissionPolicy(AppointmentRequest)
+
+# Whoever may open the listing (Wagtail's rule for its generic index view).
+VIEW_ACTIONS = ["view", "change", "delete"]
+
+
+def can_view_appointment_requests(user):
+    return permission_policy.user_has_any_permission(user, VIEW_ACTIONS)
+
+
+class AppointmentRequestMenuItem(MenuItem):
+    """The menu entry, with the number of new requests in its label."""
+
+    def is_shown(self, request):
+        return can_view_appointment_requests(request.user)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        # Menu items are built once per process: the count is computed per request.
+        new = AppointmentRequest.objects.filter(status=Status.NEW).count()
+        if new:
+            component.label = gettext("%(label)s (%(count)s new)") % {
+                "label": self.label,
+                "count": new,
+            }
+        return component
+
+
+class AppointmentRequestFilterSet(WagtailFilterSet):
+    OPEN = "open"
+
+    status = ChoiceFilter(
+        label=_("Status"),
+        choices=[(OPEN, _("Open (new or contacted)")), *Status.choices],
+        empty_label=_("All but spam"),
+        method="filter_status",
+    )
+    treatment = ModelChoiceFilter(
+        label=_("Treatment"),
+        queryset=TreatmentPage.objects.order_by("title"),
+        empty_label=_("All"),
+        null_label=_("Not sure yet"),
+    )
+    urgent = BooleanFilter(field_name="is_urgent", label=_("Urgent"), widget=BooleanRadioSelect)
+    received = DateFromToRangeFilter(
+        field_name="created_at", label=_("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = AppointmentRequest
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        if value == self.OPEN:
+            return queryset.open()
+        return queryset.filter(status=value)
+
+
+def treatment_title(appointment_request):
+    if appointment_request.treatment is None:
+        return gettext("Not sure yet")
+    return appointment_request.treatment.title
+
+
+def yes_or_no(value):
+    return gettext("Yes") if value else gettext("No")
+
+
+def join_labels(values):
+    # The model's get_*_display helpers give lists of (lazy) choice labels.
+    return ", ".join(str(value) for value in values)
+
+
+def local_time(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+# A spreadsheet runs a cell that starts like a formula; a patient's name must not.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class AppointmentRequestIndexView(IndexView):
+    custom_field_preprocess = {
+        "is_urgent": {
+            SpreadsheetExportMixin.FORMAT_CSV: yes_or_no,
+            SpreadsheetExportMixin.FORMAT_XLSX: yes_or_no,
+        }
+    }
+    # Times in the clinic's time zone (Wagtail writes UTC to XLSX).
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: local_time,
+            SpreadsheetExportMixin.FORMAT_XLSX: timezone.make_naive,
+        },
+        list: {
+            SpreadsheetExportMixin.FORMAT_CSV: join_labels,
+            SpreadsheetExportMixin.FORMAT_XLSX: join_labels,
+        },
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_export and not self.user_has_permission("export"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.user_has_permission("export")
+
+    @cached_property
+    def shows_spam(self):
+        """Spam stays out of the listing (and its export) unless the status filter asks."""
+        filters = self.filters
+        return bool(
+            filters and filters.is_valid() and filters.form.cleaned_data["status"] == Status.SPAM
+        )
+
+    def get_base_queryset(self):
+        queryset = (
+            super()
+            .get_base_queryset()
+            .select_related("treatment", "handled_by__wagtail_userprofile")
+        )
+        return queryset if self.shows_spam else queryset.inbox()
+
+    def get_filename(self):
+        return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        # Names are not all ASCII; Wagtail's header does not say what the bytes are.
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # XLSX cells are typed (Wagtail stores formula-like text as text); CSV cells are not.
+        if (
+            export_format == self.FORMAT_CSV
+            and isinstance(value, str)
+            and value.startswith(FORMULA_PREFIXES)
+        ):
+            value = "'" + value
+        return value
+
+
+class OpenedLogMixin:
+    """Opening a request leaves an "Opened" entry in its history, for whoever opened it."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(instance=self.object, action=OPENED)
+        return response
+
+
+class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
+    history_url_name = None
+
+    def get_object(self, queryset=None):
+        queryset = AppointmentRequest.objects.select_related("treatment", "handled_by")
+        return get_object_or_404(queryset, pk=unquote(str(self.pk)))
+
+    def get_fields_context(self):
+        # The template lays out the request itself (appointments/admin/request_details.html).
+        return []
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        # Wagtail's history view is for those who may change the request.
+        if self.history_url_name and self.user_has_any_permission(["change", "delete"]):
+            url = reverse(self.history_url_name, args=[quote(self.object.pk)])
+            buttons.append(Button(gettext("History"), url=url, icon_name="history", priority=30))
+        return buttons
+
+
+class AppointmentRequestAdminForm(WagtailAdminModelForm):
+    """What the front desk records; what the patient sent is not a field here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        handled_by = self.fields["handled_by"]
+        staff = permission_policy.users_with_permission("change").values("pk")
+        handled_by.queryset = get_user_model().objects.filter(
+            Q(pk__in=staff) | Q(pk=self.instance.handled_by_id)
+        )
+        handled_by.label_from_instance = get_user_display_name
+
+
+class AppointmentRequestEditView(OpenedLogMixin, EditView):
+    def get_queryset(self):
+        return AppointmentRequest.objects.select_related("treatment", "handled_by")
+
+    def save_instance(self):
+        changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
+        old_status = self.form.initial.get("status")
+        if self.form.instance.handled_by_id is None:
+            # Whoever saves an unassigned request is handling it.
+            self.form.instance.handled_by = self.request.user
+            changed.append("handled_by")
+        instance = super().save_instance()
+        if changed:
+            data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}
+            if "status" in changed:
+                data["status"] = {"from": old_status, "to": instance.status}
+            log(instance=instance, action=CHANGED, data=data)
+        return instance
+
+    def get_side_panels(self):
+        # Wagtail's status panel would call every request "Live"; the header links the history.
+        return MediaContainer()
+
+
+class AppointmentRequestViewSet(ModelViewSet):
+    model = AppointmentRequest
+    name = "appointment_requests"
+    url_prefix = "appointment-requests"
+    url_namespace = "appointment_requests"
+    icon = "calendar"
+    menu_label = _("Appointment requests")
+    menu_name = "appointment-requests"
+    menu_order = 150
+    add_to_admin_menu = True
+
+    # A request's links to a treatment and a user must not list it on their usage pages.
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    index_view_class = AppointmentRequestIndexView
+    inspect_view_class = AppointmentRequestInspectView
+    edit_view_class = AppointmentRequestEditView
+    inspect_template_name = "appointments/admin/inspect.html"
+    edit_template_name = "appointments/admin/edit.html"
+
+    list_display = [
+        "reference",
+        Column("full_name", label=_("Name"), sort_key="full_name"),
+        Column("treatment", label=_("Treatment"), accessor=treatment_title),
+        StatusFlagColumn(
+            "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
+        ),
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda appointment_request: appointment_request.status == Status.NEW,
+        ),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+        UserColumn("handled_by", label=_("Handled by")),
+    ]
+    filterset_class = AppointmentRequestFilterSet
+    list_per_page = 25
+    # Patient data stays out of the search index: search runs in the database.
+    search_fields = ["full_name", "email", "phone", "reference"]
+    search_backend_name = None
+
+    # What the front desk needs to call people back; the message and warning signs stay in
+    # the admin.
+    list_export = [
+        "reference",
+        "created_at",
+        "get_status_display",
+        "is_urgent",
+        "treatment",
+        "full_name",
+        "email",
+        "phone",
+        "get_preferred_contact_display",
+        "get_preferred_days_display",
+        "get_preferred_times_display",
+        "get_patient_type_display",
+        "handled_by",
+    ]
+    export_headings = {
+        "created_at": _("Received"),
+        "get_status_display": _("Status"),
+        "is_urgent": _("Urgent"),
+        "get_preferred_contact_display": _("Preferred contact"),
+        "get_preferred_days_display": _("Preferred days"),
+        "get_preferred_times_display": _("Preferred times"),
+        "get_patient_type_display": _("New or returning"),
+    }
+    export_filename = "appointment-requests"
+
+    edit_handler = ObjectList(
+        [FieldPanel("status"), FieldPanel("internal_notes"), FieldPanel("handled_by")],
+        base_form_class=AppointmentRequestAdminForm,
+    )
+
+    @property
+    def permission_policy(self):
+        return permission_policy
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No create view and no usage view (nothing refers to a request).
+        return super().get_common_view_kwargs(add_url_name=None, usage_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            pattern for pattern in super().get_urlpatterns() if pattern.name not in {"add", "usage"}
+        ]
+
+    def get_menu_item(self, order=None):
+        return AppointmentRequestMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=order if order is not None else self.menu_order,
+        )
+
+    def get_permissions_to_register(self):
+        # Adding and deleting are not for groups to grant (see the permission policy).
+        codenames = [
+            get_permission_codename(action, self.model_opts) for action in ["add", "delete"]
+        ]
+        return super().get_permissions_to_register().exclude(codename__in=codenames)
+
+
+appointment_request_viewset = AppointmentRequestViewSet()

@@ -1,0 +1,83 @@
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.timesince import timesince
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+
+from .models import AppointmentRequest
+from .viewsets import (
+    CHANGED,
+    OPENED,
+    AppointmentRequestFilterSet,
+    appointment_request_viewset,
+    can_view_appointment_requests,
+)
+
+Status = AppointmentRequest.Status
+
+
+@hooks.register("register_admin_viewset")
+def register_appointment_request_viewset():
+    return appointment_request_viewset
+
+
+@hooks.register("register_log_actions")
+def register_appointment_log_actions(actions):
+    actions.register_action(OPENED, _("Opened"), _("Opened"))
+
+    @actions.register_action(CHANGED)
+    class ChangedFormatter(LogFormatter):
+        """Names what changed; only the status (a choice, not patient detail) has values."""
+
+        label = _("Changed")
+
+        def format_message(self, log_entry):
+            parts = []
+            if status := log_entry.data.get("status"):
+                parts.append(
+                    gettext("Status %(old)s → %(new)s")
+                    % {"old": status_label(status["from"]), "new": status_label(status["to"])}
+                )
+            others = [name for name in log_entry.data.get("fields", []) if name != "status"]
+            if others:
+                labels = [
+                    str(AppointmentRequest._meta.get_field(name).verbose_name) for name in others
+                ]
+                parts.append(gettext("changed %(fields)s") % {"fields": ", ".join(labels)})
+            return capfirst("; ".join(parts))
+
+
+def status_label(value):
+    return Status(value).label if value in Status.values else value
+
+
+class AppointmentRequestsPanel(Component):
+    """The dashboard's summary: new requests, urgent open ones, how long the oldest waits."""
+
+    name = "appointment_requests"
+    template_name = "appointments/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        requests = AppointmentRequest.objects.all()
+        new = requests.filter(status=Status.NEW)
+        oldest_new_at = new.order_by("created_at").values_list("created_at", flat=True).first()
+        index_url = reverse(appointment_request_viewset.get_url_name("index"))
+        return {
+            "new_count": new.count(),
+            "urgent_open_count": requests.open().filter(is_urgent=True).count(),
+            "oldest_waiting": oldest_new_at and timesince(oldest_new_at, timezone.now(), depth=1),
+            "index_url": index_url,
+            "new_url": f"{index_url}?status={Status.NEW}",
+            "urgent_url": f"{index_url}?status={AppointmentRequestFilterSet.OPEN}&urgent=true",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_appointment_requests_panel(request, panels):
+    if can_view_appointment_requests(request.user):
+        panels.append(AppointmentRequestsPanel())

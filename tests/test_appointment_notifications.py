@@ -1,0 +1,378 @@
+"""The emails an appointment request sends, and `send_pending_notifications`."""
+
+import logging
+import smtplib
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from clinic.appointments.models import AppointmentRequest, RedFlag
+from clinic.appointments.notifications import (
+    admin_url,
+    notify_after_commit,
+    send_notifications,
+)
+from clinic.base.models import ClinicSettings
+
+from .appointment_data import PATIENT, make_appointment_request
+
+pytestmark = pytest.mark.django_db
+
+FRONT_DESK_ADDRESS = "desk@lumbar.example"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+PATIENT_DETAILS = [PATIENT["full_name"], PATIENT["email"], PATIENT["phone"], PATIENT["message"]]
+
+
+class PatientMailboxDownBackend(BaseEmailBackend):
+    """Delivers to the front desk, fails for everyone else."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            if message.to != [FRONT_DESK_ADDRESS]:
+                raise smtplib.SMTPServerDisconnected(f"Connection lost sending to {message.to}")
+            mail.outbox.append(message)
+        return len(email_messages)
+
+
+@pytest.fixture
+def front_desk(clinic_site):
+    clinic = ClinicSettings.for_site(clinic_site.site)
+    clinic.front_desk_email = FRONT_DESK_ADDRESS
+    clinic.save()
+    return clinic
+
+
+def submit(django_capture_on_commit_callbacks, **fields):
+    """Save a request and ask for its emails the way the view does, then commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            appointment_request = make_appointment_request(**fields)
+            notify_after_commit(appointment_request)
+    appointment_request.refresh_from_db()
+    return appointment_request
+
+
+def email_to(mailoutbox, address):
+    [message] = [message for message in mailoutbox if message.to == [address]]
+    return message
+
+
+def as_sent(message):
+    """Every header and decoded part of the email as it goes out, subject included."""
+    mime = message.message()
+    headers = "\n".join(f"{name}: {value}" for name, value in mime.items())
+    parts = [
+        part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+        for part in mime.walk()
+        if not part.is_multipart()
+    ]
+    return "\n".join([headers, *parts])
+
+
+def pending(command="send_pending_notifications"):
+    out = StringIO()
+    call_command(command, stdout=out)
+    return out.getvalue()
+
+
+def test_both_emails_go_out_after_commit_and_not_before(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            appointment_request = make_appointment_request()
+            notify_after_commit(appointment_request)
+        assert mailoutbox == []
+
+    assert len(callbacks) == 1
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        FRONT_DESK_ADDRESS,
+        PATIENT["email"],
+    ]
+    appointment_request.refresh_from_db()
+    assert appointment_request.front_desk_notified_at is not None
+    assert appointment_request.patient_notified_at is not None
+    assert appointment_request.is_notified
+
+
+def test_a_request_rolled_back_tells_nobody(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            notify_after_commit(make_appointment_request())
+            raise RuntimeError("the view failed after saving")
+
+    assert callbacks == []
+    assert mailoutbox == []
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_front_desk_email_has_reference_treatment_and_admin_link(
+    front_desk, clinic_site, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    appointment_request = submit(django_capture_on_commit_callbacks, treatment=clinic_site.joint)
+
+    message = email_to(mailoutbox, FRONT_DESK_ADDRESS)
+    assert message.subject == f"New appointment request {appointment_request.reference}"
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    assert f"Reference: {appointment_request.reference}" in message.body
+    assert "Treatment: Joint manipulation" in message.body
+    assert admin_url(appointment_request) in message.body
+    assert "URGENT" not in message.body
+
+
+def test_admin_link_opens_the_request_in_the_front_desk_inbox():
+    appointment_request = make_appointment_request()
+    assert admin_url(appointment_request) == (
+        f"http://testserver/admin/appointment-requests/inspect/{appointment_request.pk}/"
+    )
+
+
+def test_front_desk_email_says_not_sure_yet_without_a_treatment(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks
+):
+    submit(django_capture_on_commit_callbacks, treatment=None)
+
+    assert "Treatment: Not sure yet" in email_to(mailoutbox, FRONT_DESK_ADDRESS).body
+
+
+def test_urgent_request_is_marked_urgent_for_the_front_desk_without_saying_why(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks
+):
+    appointment_request = submit(
+        django_capture_on_commit_callbacks,
+        red_flags=[RedFlag.FEVER, RedFlag.BLADDER_BOWEL],
+        is_urgent=True,
+    )
+
+    message = email_to(mailoutbox, FRONT_DESK_ADDRESS)
+    assert message.subject == f"New appointment request {appointment_request.reference} (URGENT)"
+    assert message.body.startswith("URGENT: the patient ticked a warning sign; call them first.")
+    assert "URGENT" not in email_to(mailoutbox, PATIENT["email"]).body
+
+
+def test_patient_email_gives_reference_next_steps_and_emergency_advice(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    appointment_request = submit(django_capture_on_commit_callbacks)
+
+    message = email_to(mailoutbox, PATIENT["email"])
+    assert message.subject == (
+        f"We received your appointment request {appointment_request.reference}"
+    )
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL
+    assert appointment_request.reference in message.body
+    assert "within one working day" in message.body
+    assert "call us on 555-0100" in message.body
+    assert (
+        "If your symptoms get worse or you notice a warning sign, call 911 or go to the "
+        "nearest emergency department." in message.body
+    )
+
+
+@pytest.mark.parametrize("is_urgent", [False, True])
+def test_no_email_carries_health_details_and_front_desk_gets_no_contact_details(
+    front_desk, clinic_site, mailoutbox, django_capture_on_commit_callbacks, is_urgent
+):
+    red_flags = [RedFlag.FEVER, RedFlag.SADDLE_NUMBNESS, RedFlag.WEIGHT_LOSS]
+    submit(
+        django_capture_on_commit_callbacks,
+        treatment=clinic_site.joint,
+        red_flags=red_flags if is_urgent else [],
+        is_urgent=is_urgent,
+        preferred_days=["mon"],
+    )
+
+    assert len(mailoutbox) == 2
+    health_details = [PATIENT["message"], *red_flags, *(RedFlag(flag).label for flag in red_flags)]
+    for message in mailoutbox:
+        text = as_sent(message).casefold()
+        for detail in [*health_details, PATIENT["full_name"], "Kowalczyk", "Monday"]:
+            assert detail.casefold() not in text, (message.to, detail)
+    front_desk_text = as_sent(email_to(mailoutbox, FRONT_DESK_ADDRESS))
+    for detail in [PATIENT["email"], PATIENT["phone"]]:
+        assert detail not in front_desk_text
+
+
+def test_failing_mail_server_keeps_the_request_and_the_command_sends_it_later(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks, settings, caplog
+):
+    settings.EMAIL_BACKEND = "tests.appointment_data.BrokenEmailBackend"
+    caplog.set_level(logging.DEBUG)
+
+    appointment_request = submit(django_capture_on_commit_callbacks)
+
+    assert appointment_request.front_desk_notified_at is None
+    assert appointment_request.patient_notified_at is None
+    assert AppointmentRequest.objects.awaiting_notification().count() == 1
+    assert f"{appointment_request.reference}: the front-desk email was not sent" in caplog.text
+    assert f"{appointment_request.reference}: the patient email was not sent" in caplog.text
+    for detail in [*PATIENT_DETAILS, FRONT_DESK_ADDRESS]:
+        assert detail not in caplog.text
+    assert mailoutbox == []
+
+    settings.EMAIL_BACKEND = LOCMEM
+    assert pending() == "Sent 1 front-desk and 1 patient emails.\n"
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        FRONT_DESK_ADDRESS,
+        PATIENT["email"],
+    ]
+    appointment_request.refresh_from_db()
+    assert appointment_request.is_notified
+
+    assert pending() == "Sent 0 front-desk and 0 patient emails.\n"
+    assert len(mailoutbox) == 2
+
+
+def test_command_reports_failures_by_reference_and_leaves_them_for_next_run(
+    front_desk, mailoutbox, settings, caplog
+):
+    settings.EMAIL_BACKEND = "tests.appointment_data.BrokenEmailBackend"
+    first = make_appointment_request()
+    second = make_appointment_request(full_name="Jo Brown", email="jo@example.com")
+
+    out = pending()
+
+    assert out.splitlines() == [
+        "Sent 0 front-desk and 0 patient emails; 4 failed, will retry.",
+        f"  {first.reference}: front-desk email not sent (SMTPServerDisconnected)",
+        f"  {first.reference}: patient email not sent (SMTPServerDisconnected)",
+        f"  {second.reference}: front-desk email not sent (SMTPServerDisconnected)",
+        f"  {second.reference}: patient email not sent (SMTPServerDisconnected)",
+    ]
+    for detail in [*PATIENT_DETAILS, "Jo Brown", "jo@example.com"]:
+        assert detail not in out
+        assert detail not in caplog.text
+    assert AppointmentRequest.objects.awaiting_notification().count() == 2
+
+
+def test_partial_failure_resends_only_the_missing_patient_email(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_BACKEND = "tests.test_appointment_notifications.PatientMailboxDownBackend"
+    appointment_request = submit(django_capture_on_commit_callbacks)
+    front_desk_sent_at = appointment_request.front_desk_notified_at
+
+    assert front_desk_sent_at is not None
+    assert appointment_request.patient_notified_at is None
+    assert [message.to for message in mailoutbox] == [[FRONT_DESK_ADDRESS]]
+
+    settings.EMAIL_BACKEND = LOCMEM
+    assert pending() == "Sent 0 front-desk and 1 patient emails.\n"
+
+    assert [message.to for message in mailoutbox] == [[FRONT_DESK_ADDRESS], [PATIENT["email"]]]
+    appointment_request.refresh_from_db()
+    assert appointment_request.front_desk_notified_at == front_desk_sent_at
+    assert appointment_request.patient_notified_at is not None
+
+
+def test_command_sends_oldest_requests_first(front_desk, mailoutbox):
+    newer = make_appointment_request()
+    older = make_appointment_request(created_at=timezone.now() - timedelta(days=1))
+
+    pending()
+
+    front_desk_subjects = [m.subject for m in mailoutbox if m.to == [FRONT_DESK_ADDRESS]]
+    assert [subject.split()[-1] for subject in front_desk_subjects] == [
+        older.reference,
+        newer.reference,
+    ]
+
+
+def test_spam_notifies_nobody(front_desk, mailoutbox, django_capture_on_commit_callbacks):
+    appointment_request = submit(
+        django_capture_on_commit_callbacks,
+        status=AppointmentRequest.Status.SPAM,
+        spam_reason="honeypot",
+    )
+
+    assert mailoutbox == []
+    assert pending() == "Sent 0 front-desk and 0 patient emails.\n"
+    assert mailoutbox == []
+    appointment_request.refresh_from_db()
+    assert appointment_request.front_desk_notified_at is None
+    assert appointment_request.patient_notified_at is None
+
+
+def test_front_desk_email_waits_until_an_address_is_set(
+    clinic_site, mailoutbox, django_capture_on_commit_callbacks, caplog
+):
+    appointment_request = submit(django_capture_on_commit_callbacks)
+
+    assert [message.to for message in mailoutbox] == [[PATIENT["email"]]]
+    assert appointment_request.front_desk_notified_at is None
+    assert appointment_request.patient_notified_at is not None
+    assert "no notification address" in caplog.text
+    assert pending().splitlines() == [
+        "Sent 0 front-desk and 0 patient emails; 1 failed, will retry.",
+        f"  {appointment_request.reference}: front-desk email not sent "
+        "(no notification address in clinic settings)",
+    ]
+
+    clinic = ClinicSettings.for_site(clinic_site.site)
+    clinic.front_desk_email = FRONT_DESK_ADDRESS
+    clinic.save()
+    assert pending() == "Sent 1 front-desk and 0 patient emails.\n"
+    assert [message.to for message in mailoutbox] == [[PATIENT["email"]], [FRONT_DESK_ADDRESS]]
+
+
+def test_an_email_already_sent_is_not_sent_again_even_from_a_stale_copy(front_desk, mailoutbox):
+    appointment_request = make_appointment_request()
+    stale_copy = AppointmentRequest.objects.get(pk=appointment_request.pk)
+
+    first = send_notifications(appointment_request)
+    again = send_notifications(stale_copy)
+
+    assert first.sent == ["front-desk", "patient"]
+    assert again.sent == [] and again.failed == {}
+    assert len(mailoutbox) == 2
+
+
+@pytest.mark.skipif(
+    not connection.features.has_select_for_update_skip_locked,
+    reason="SQLite has one writer at a time and no row locks",
+)
+def test_each_email_is_claimed_with_a_row_lock_a_second_run_skips(front_desk, mailoutbox):
+    appointment_request = make_appointment_request()
+
+    with CaptureQueriesContext(connection) as queries:
+        send_notifications(appointment_request)
+
+    claims = [query["sql"] for query in queries if "FOR UPDATE" in query["sql"]]
+    assert len(claims) == 2
+    assert all("SKIP LOCKED" in sql for sql in claims)
+
+
+def test_send_notifications_never_raises_on_a_mail_failure(front_desk, settings):
+    settings.EMAIL_BACKEND = "tests.appointment_data.BrokenEmailBackend"
+    appointment_request = make_appointment_request()
+
+    outcome = send_notifications(appointment_request.pk)
+
+    assert outcome.reference == appointment_request.reference
+    assert outcome.sent == []
+    assert set(outcome.failed) == {"front-desk", "patient"}
+
+
+def test_an_unexpected_error_after_commit_never_reaches_the_patient(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    def broken_settings():
+        raise RuntimeError(f"could not read settings for {PATIENT['email']}")
+
+    monkeypatch.setattr("clinic.appointments.notifications.clinic_settings", broken_settings)
+
+    appointment_request = submit(django_capture_on_commit_callbacks)
+
+    assert not appointment_request.is_notified
+    assert "notifications not sent (RuntimeError)" in caplog.text
+    assert PATIENT["email"] not in caplog.text
+    assert mailoutbox == []

@@ -1,0 +1,392 @@
+"""A patient asks for an appointment from a treatment page, without an account."""
+
+import re
+import time
+import uuid
+
+import pytest
+from django.core import signing
+from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from clinic.appointments import tickets
+from clinic.appointments.forms import CONSENT_VERSION
+from clinic.appointments.models import AppointmentRequest
+from clinic.base.models import ClinicSettings
+from tests.helpers import html, parse, text_of
+
+pytestmark = pytest.mark.django_db
+
+# The client and site fixtures are shared by the examples; each example posts a new form.
+settings_for_fuzzing = hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+FORM_URL = "/appointments/request/"
+SENT_URL = "/appointments/request/sent/"
+
+
+def ticket(seconds_ago=30, token=None):
+    """The ticket a form shown `seconds_ago` carries, as the server signed it then."""
+    token = token or uuid.uuid4()
+    data = {"token": token.hex, "issued_at": time.time() - seconds_ago}
+    return signing.dumps(data, salt=tickets.SALT)
+
+
+def answers(**overrides):
+    data = {
+        "treatment": "",
+        "full_name": "Jamie Rivera",
+        "email": "jamie@example.com",
+        "phone": "(503) 555-0123",
+        "preferred_contact": "phone",
+        "preferred_days": ["mon", "wed"],
+        "preferred_times": ["morning"],
+        "patient_type": "new",
+        "message": "My lower back seized up when I lifted a box.",
+        "consent": "on",
+        "website": "",
+        "ticket": ticket(),
+    }
+    data.update(overrides)
+    return data
+
+
+def selected_treatment(response):
+    option = html(response).select_one("select[name='treatment'] option[selected]")
+    return option.get_text(strip=True) if option else None
+
+
+# Getting to the form
+
+
+def test_treatment_page_offers_an_appointment_for_that_treatment(client, clinic_site):
+    soup = html(client.get("/treatments/joint-manipulation/"))
+    link = soup.find("a", string=re.compile("Request an appointment for Joint manipulation"))
+    assert link["href"] == "/appointments/request/?treatment=joint-manipulation"
+
+
+def test_form_arrives_with_the_treatment_chosen(client, clinic_site):
+    response = client.get(FORM_URL, {"treatment": "joint-manipulation"})
+    assert selected_treatment(response) == "Joint manipulation"
+
+
+@pytest.mark.parametrize("slug", [None, "no-such-treatment", "exercise-therapy", "x" * 5000])
+def test_form_without_a_valid_treatment_says_not_sure_yet(client, clinic_site, slug):
+    clinic_site.exercise.unpublish()
+    response = client.get(FORM_URL, {"treatment": slug} if slug else {})
+    assert selected_treatment(response) in (None, "Not sure yet")
+    options = [o.get_text(strip=True) for o in html(response).select("select option")]
+    assert options[0] == "Not sure yet" and "Exercise therapy" not in options
+
+
+def test_form_asks_for_consent_without_ticking_it(client, clinic_site):
+    soup = html(client.get(FORM_URL))
+    consent = soup.select_one("input[name='consent']")
+    assert consent["type"] == "checkbox" and not consent.has_attr("checked")
+    label = soup.find("label", attrs={"for": consent["id"]}).get_text()
+    assert "health" in label and "arrange my appointment" in label
+
+
+def test_form_asks_about_every_warning_sign(client, clinic_site):
+    text = text_of(html(client.get(FORM_URL)))
+    for sign in ["groin", "bladder or bowels", "legs", "Fever", "fall", "Weight loss"]:
+        assert sign in text
+
+
+# Sending it
+
+
+def test_valid_request_is_stored_and_confirmed_with_a_reference(client, clinic_site):
+    response = client.post(FORM_URL, answers(treatment=clinic_site.joint.pk))
+    assert response.status_code == 302 and response.url == SENT_URL
+
+    stored = AppointmentRequest.objects.get()
+    assert stored.treatment == clinic_site.joint
+    assert stored.full_name == "Jamie Rivera"
+    assert stored.preferred_days == ["mon", "wed"] and stored.preferred_times == ["morning"]
+    assert stored.status == "new" and not stored.is_urgent
+    assert stored.consent_version == CONSENT_VERSION and stored.consent_given_at
+    assert re.fullmatch(r"LB-[2-9A-HJ-NP-Z]{6}", stored.reference)
+
+    confirmation = client.get(SENT_URL)
+    assert "no-store" in confirmation["Cache-Control"]
+    text = text_of(html(confirmation))
+    assert stored.reference in text and "What happens next" in text
+    for detail in ["Jamie", "jamie@example.com", "555-0123", "lifted a box"]:
+        assert detail not in confirmation.content.decode()
+
+
+def test_references_differ_between_requests(client, clinic_site):
+    for _ in range(3):
+        client.post(FORM_URL, answers(ticket=ticket()))
+    assert len(set(AppointmentRequest.objects.values_list("reference", flat=True))) == 3
+
+
+def test_warning_sign_puts_urgent_care_first_and_marks_the_request_urgent(client, clinic_site):
+    client.post(FORM_URL, answers(red_flags=["bladder_bowel"]))
+    stored = AppointmentRequest.objects.get()
+    assert stored.is_urgent and stored.red_flags == ["bladder_bowel"]
+
+    soup = html(client.get(SENT_URL))
+    main = soup.select_one("main")
+    first_heading = main.find(["h1", "h2"])
+    assert first_heading.get_text(strip=True) == "When to get urgent help"
+    assert main.select_one("a[href='tel:911']")
+    assert "Call 911 if you cannot feel your legs." in text_of(main)
+
+
+def test_double_submit_stores_one_request(client, clinic_site):
+    same = answers()
+    first = client.post(FORM_URL, same)
+    second = client.post(FORM_URL, same)
+    assert first.status_code == second.status_code == 302
+    assert AppointmentRequest.objects.count() == 1
+    assert AppointmentRequest.objects.get().reference in text_of(html(client.get(SENT_URL)))
+
+
+def test_refreshing_the_confirmation_stores_nothing_more(client, clinic_site):
+    client.post(FORM_URL, answers())
+    for _ in range(2):
+        assert client.get(SENT_URL).status_code == 200
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_confirmation_without_a_request_goes_back_to_the_form(client, clinic_site):
+    response = client.get(SENT_URL)
+    assert response.status_code == 302 and response.url == FORM_URL
+
+
+# Bad input
+
+
+def test_empty_form_lists_every_problem_and_stores_nothing(client, clinic_site):
+    response = client.post(FORM_URL, {"ticket": ticket()})
+    soup = html(response)
+    summary = text_of(soup.select_one(".error-summary"))
+    for message in [
+        "Enter your full name.",
+        "Enter your email address.",
+        "Enter a phone number we can call.",
+        "Choose how we should contact you.",
+        "Tell us whether you have been here before.",
+        "Tick the box to agree",
+    ]:
+        assert message in summary
+    assert soup.select_one("#id_full_name")["aria-invalid"] == "true"
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_bad_answers_come_back_with_everything_typed_kept(client, clinic_site):
+    data = answers(email="not-an-email", consent="", treatment=clinic_site.joint.pk)
+    soup = html(client.post(FORM_URL, data))
+    assert "Enter an email address like name@example.com." in text_of(soup)
+    assert soup.select_one("#id_full_name")["value"] == "Jamie Rivera"
+    assert soup.select_one("#id_email")["value"] == "not-an-email"
+    assert soup.select_one("#id_phone")["value"] == "(503) 555-0123"
+    assert soup.select_one("#id_message").get_text().strip() == data["message"]
+    assert selected_treatment_soup(soup) == "Joint manipulation"
+    checked = {i["value"] for i in soup.select("input[name='preferred_days'][checked]")}
+    assert checked == {"mon", "wed"}
+    assert not AppointmentRequest.objects.exists()
+
+
+def selected_treatment_soup(soup):
+    return soup.select_one("select[name='treatment'] option[selected]").get_text(strip=True)
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("message", "a" * 1001, "at most 1000 characters"),
+        ("full_name", "Jamie\x00Rivera", "Null characters are not allowed."),
+        ("message", "pain\x1b[31m", "unusual invisible characters"),
+        ("phone", "call me maybe", "Enter a phone number we can call"),
+        ("full_name", "J" * 121, "at most 120 characters"),
+        ("preferred_days", ["someday"], "Select a valid choice."),
+        ("red_flags", ["headache"], "Select a valid choice."),
+        ("treatment", "999999", "Select a valid choice."),
+    ],
+)
+def test_invalid_answers_are_explained(client, clinic_site, field, value, message):
+    response = client.post(FORM_URL, answers(**{field: value}))
+    assert response.status_code == 200
+    assert message in text_of(html(response))
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site):
+    client.post(
+        FORM_URL,
+        answers(
+            status="booked",
+            is_urgent="on",
+            reference="LB-AAAAAA",
+            internal_notes="VIP",
+            spam_reason="",
+            consent_version="0",
+        ),
+    )
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == "new" and not stored.is_urgent
+    assert stored.reference != "LB-AAAAAA" and stored.internal_notes == ""
+    assert stored.consent_version == CONSENT_VERSION
+
+
+@pytest.mark.parametrize("bad_ticket", ["", "forged", ticket(seconds_ago=3 * 24 * 3600)])
+def test_stale_or_forged_form_asks_to_send_again_with_answers_kept(client, clinic_site, bad_ticket):
+    soup = html(client.post(FORM_URL, answers(ticket=bad_ticket)))
+    assert not AppointmentRequest.objects.exists()
+    if bad_ticket:
+        assert "send it again" in text_of(soup)
+    assert soup.select_one("#id_full_name")["value"] == "Jamie Rivera"
+    fresh = soup.select_one("input[name='ticket']")["value"]
+    assert fresh != bad_ticket
+    client.post(FORM_URL, answers(ticket=fresh))
+    assert AppointmentRequest.objects.count() == 1
+
+
+# Spam and abuse
+
+
+def test_csrf_is_enforced_with_a_friendly_page(clinic_site):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(FORM_URL, answers())
+    assert response.status_code == 403
+    assert "Your form could not be sent" in text_of(parse(response))
+    assert not AppointmentRequest.objects.exists()
+
+    token = html(browser.get(FORM_URL)).select_one("input[name='csrfmiddlewaretoken']")["value"]
+    assert browser.post(FORM_URL, answers(csrfmiddlewaretoken=token)).status_code == 302
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_filled_honeypot_is_kept_as_spam(client, clinic_site):
+    response = client.post(FORM_URL, answers(website="http://cheap-pills.example"))
+    assert response.status_code == 302
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == "spam" and stored.spam_reason == "honeypot"
+
+
+def test_a_form_sent_faster_than_a_person_types_is_kept_as_spam(client, clinic_site):
+    client.post(FORM_URL, answers(ticket=ticket(seconds_ago=0)))
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == "spam" and stored.spam_reason == "too fast"
+
+
+def test_the_honeypot_is_hidden_from_people(client, clinic_site):
+    soup = html(client.get(FORM_URL))
+    honeypot = soup.select_one("input[name='website']")
+    assert honeypot["tabindex"] == "-1"
+    assert honeypot.find_parent(class_="honeypot")["aria-hidden"] == "true"
+
+
+def test_too_many_requests_from_one_address_get_a_friendly_429(client, clinic_site, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post(FORM_URL, answers(ticket=ticket())).status_code == 302
+    refused = client.post(FORM_URL, answers(ticket=ticket()))
+    assert refused.status_code == 429
+    assert "555-0100" in text_of(parse(refused))
+    assert AppointmentRequest.objects.count() == 2
+
+    other = client.post(FORM_URL, answers(ticket=ticket()), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(client, clinic_site, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 1
+    client.post(FORM_URL, answers(ticket=ticket()))
+    refused = client.post(FORM_URL, answers(ticket=ticket()), HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert refused.status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_limit_follows_the_real_client(client, clinic_site, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = client.post(FORM_URL, answers(ticket=ticket()), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = client.post(FORM_URL, answers(ticket=ticket()), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    again = client.post(FORM_URL, answers(ticket=ticket()), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert (first.status_code, second.status_code, again.status_code) == (302, 302, 429)
+
+
+# Whatever is thrown at it
+
+FIELDS = [
+    "treatment",
+    "full_name",
+    "email",
+    "phone",
+    "preferred_contact",
+    "preferred_days",
+    "preferred_times",
+    "patient_type",
+    "message",
+    "red_flags",
+    "consent",
+    "website",
+    "ticket",
+]
+
+
+@settings_for_fuzzing
+@given(
+    values=st.dictionaries(
+        st.sampled_from(FIELDS),
+        st.one_of(st.text(max_size=2000), st.lists(st.text(max_size=50), max_size=5)),
+    )
+)
+def test_arbitrary_answers_never_break_the_form(client, clinic_site, settings, values):
+    settings.APPOINTMENT_RATE_LIMIT = 10**6
+    response = client.post(FORM_URL, answers(**values))
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert html(response).select_one("form.appointment-form")
+
+
+@settings_for_fuzzing
+@given(query=st.text(max_size=300))
+def test_arbitrary_treatment_in_the_address_never_breaks_the_form(client, clinic_site, query):
+    assert client.get(FORM_URL, {"treatment": query}).status_code == 200
+
+
+@pytest.mark.parametrize("treatment", ["99999999999999999999999", "-1", "1.5", "1e9", "\x00"])
+def test_nonsense_treatment_numbers_are_explained(client, clinic_site, treatment):
+    response = client.post(FORM_URL, answers(treatment=treatment))
+    assert response.status_code == 200
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_sending_the_form_emails_the_front_desk_and_the_patient(
+    client, clinic_site, mailoutbox, django_capture_on_commit_callbacks
+):
+    ClinicSettings.objects.update(front_desk_email="desk@lumbar.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(FORM_URL, answers(red_flags=["fever"], treatment=clinic_site.joint.pk))
+    stored = AppointmentRequest.objects.get()
+    assert sorted(mail.to[0] for mail in mailoutbox) == ["desk@lumbar.example", "jamie@example.com"]
+    for mail in mailoutbox:
+        assert stored.reference in mail.subject + mail.body
+        assert "lifted a box" not in mail.body and "Fever" not in mail.body
+    stored.refresh_from_db()
+    assert stored.front_desk_notified_at and stored.patient_notified_at
+
+
+def test_spam_emails_nobody(client, clinic_site, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(FORM_URL, answers(website="spam"))
+    assert mailoutbox == []
+
+
+def test_patient_is_confirmed_even_when_email_fails(
+    client, clinic_site, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.appointment_data.BrokenEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(FORM_URL, answers())
+    assert response.status_code == 302
+    stored = AppointmentRequest.objects.get()
+    assert stored.reference in text_of(html(client.get(SENT_URL)))
+    assert stored.front_desk_notified_at is None and stored.patient_notified_at is None
