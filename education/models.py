@@ -1,10 +1,17 @@
+import re
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
@@ -12,7 +19,11 @@ from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
 
+from .reviews import ReviewState, due_soon_until, next_review_after, review_state
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# A tag's slug as taggit makes it: letters of any script, digits, hyphens and underscores.
+TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
 
 class Reviewer(index.Indexed, models.Model):
@@ -22,8 +33,29 @@ class Reviewer(index.Indexed, models.Model):
     credentials = models.CharField(
         max_length=200, help_text=_("For example: 'DC, chiropractor, 15 years in practice'.")
     )
+    bio = models.TextField(
+        max_length=600, blank=True, help_text=_("Two or three sentences, shown to patients.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer",
+        verbose_name=_("admin account"),
+        help_text=_("The clinician's login: approving a clinical review names this reviewer."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("credentials")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -42,8 +74,58 @@ class SymptomIndexPage(ClinicIndexPage):
     class Meta:
         verbose_name = _("symptoms index")
 
-    def listing(self):
-        return SymptomArticlePage.objects.child_of(self).live().public().order_by("title")
+    def articles(self):
+        return SymptomArticlePage.objects.child_of(self).live().public()
+
+    def article_tags(self):
+        """The tags of this section's live articles: the ones patients can browse by."""
+        tagged = SymptomArticleTag.objects.filter(content_object__in=self.articles())
+        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
+
+    @staticmethod
+    def tag_slug(request):
+        """The slug asked for in `?tag=`: None when there is none, "" (which matches no tag)
+        when it is not a slug, so a mistyped or hostile address shows an empty listing."""
+        slug = request.GET.get("tag", "").strip()
+        if not slug:
+            return None
+        return slug if TAG_SLUG.fullmatch(slug) else ""
+
+    def listing(self, request):
+        articles = self.articles().order_by("title")
+        slug = self.tag_slug(request)
+        if slug is not None:
+            tagged = SymptomArticleTag.objects.filter(tag__slug=slug)
+            articles = articles.filter(pk__in=tagged.values("content_object_id"))
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.article_tags())
+        slug = self.tag_slug(request)
+        context["tags"] = tags
+        context["tag"] = next((tag for tag in tags if tag.slug == slug), None)
+        context["tag_unknown"] = slug is not None and context["tag"] is None
+        return context
+
+
+class SymptomArticleForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # Drafts may leave it for later; a page patients can read (published, or sent for
+        # review to be published) must say when to get urgent help. An empty paragraph is
+        # not advice.
+        if not self.is_deferred_validation and not plain_text(
+            cleaned_data.get("urgent_help") or ""
+        ):
+            self.add_error(
+                "urgent_help",
+                _(
+                    "Add the “when to get urgent help” section before publishing: say which "
+                    "symptoms need urgent care instead of a clinic visit."
+                ),
+            )
+        return cleaned_data
 
 
 class SymptomArticlePage(ClinicPage):
@@ -74,6 +156,11 @@ class SymptomArticlePage(ClinicPage):
     )
     last_reviewed = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
+    tags = ClusterTaggableManager(
+        through="education.SymptomArticleTag",
+        blank=True,
+        help_text=_("Body regions and symptoms, e.g. 'lower back', 'neck', 'stiffness'."),
+    )
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("body"),
@@ -85,8 +172,14 @@ class SymptomArticlePage(ClinicPage):
         ),
         FieldPanel("urgent_help"),
         FieldPanel("prevention"),
+        FieldPanel("tags"),
+        # Set by a clinician's approval in the Clinical review workflow, not typed.
         MultiFieldPanel(
-            [FieldPanel("reviewer"), FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            [
+                FieldPanel("reviewer", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+            ],
             heading=_("Clinical review"),
         ),
     ]
@@ -98,6 +191,7 @@ class SymptomArticlePage(ClinicPage):
         index.SearchField("prevention"),
     ]
 
+    base_form_class = SymptomArticleForm
     parent_page_types = ["education.SymptomIndexPage"]
     subpage_types = []
 
@@ -106,11 +200,6 @@ class SymptomArticlePage(ClinicPage):
 
     def clean(self):
         super().clean()
-        # An empty paragraph is not advice: patients must always be told when to get help.
-        if not plain_text(self.urgent_help):
-            raise ValidationError(
-                {"urgent_help": _("Say when a patient should get urgent help instead.")}
-            )
         if (
             self.last_reviewed
             and self.next_review_due
@@ -119,6 +208,64 @@ class SymptomArticlePage(ClinicPage):
             raise ValidationError(
                 {"next_review_due": _("The next review must fall after the last review.")}
             )
+
+    @transaction.atomic
+    def record_clinical_review(self, user):
+        """Record `user`'s review of today: on the page and in its latest revision, the one
+        the workflow publishes. A clinician without a reviewer record gets one."""
+        reviewer = Reviewer.objects.get_or_create(
+            user=user,
+            defaults={
+                "name": user.get_full_name().strip() or user.get_username(),
+                "credentials": "Clinician",
+            },
+        )[0]
+        today = timezone.localdate()
+        review = {
+            "reviewer": reviewer,
+            "last_reviewed": today,
+            "next_review_due": next_review_after(today),
+        }
+        for name, value in review.items():
+            setattr(self, name, value)
+        SymptomArticlePage.objects.filter(pk=self.pk).update(**review)
+        revision = self.get_latest_revision()
+        if revision is not None:
+            revision.content.update(
+                reviewer=reviewer.pk,
+                last_reviewed=today.isoformat(),
+                next_review_due=review["next_review_due"].isoformat(),
+            )
+            revision.save(update_fields=["content"])
+
+    def with_content_json(self, content):
+        # The review record describes the page as it stands, like its live status: it is
+        # kept from the page, so publishing or reverting to an older revision (or a version
+        # scheduled before the review) never brings back an older review.
+        page = super().with_content_json(content)
+        page.reviewer_id = self.reviewer_id
+        page.last_reviewed = self.last_reviewed
+        page.next_review_due = self.next_review_due
+        return page
+
+    @classmethod
+    def due_for_review(cls, today):
+        """Articles, live or drafts, overdue or due within DUE_SOON_DAYS of `today`."""
+        return (
+            cls.objects.filter(next_review_due__lte=due_soon_until(today))
+            .select_related("reviewer")
+            .order_by("next_review_due", "title")
+        )
+
+    @property
+    def review_overdue(self):
+        return review_state(self.next_review_due, timezone.localdate()) == ReviewState.OVERDUE
+
+    def content_problems(self):
+        problems = super().content_problems()
+        if not plain_text(self.urgent_help):
+            problems.append("urgent-help-missing")
+        return problems
 
     @property
     def sign_list(self):
@@ -197,3 +344,31 @@ class SymptomArticleTreatment(Orderable):
                 fields=["article", "treatment"], name="unique_treatment_per_article"
             )
         ]
+
+
+class SymptomArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        SymptomArticlePage, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    """Approval by a member of the Clinicians group. Approving a page that keeps a review
+    record (a symptom article) names the approving clinician as its reviewer and schedules
+    the next review."""
+
+    @transaction.atomic  # an approval that fails leaves no review record behind
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            page = task_state.workflow_state.content_object.specific
+            if isinstance(page, SymptomArticlePage):
+                page.record_clinical_review(user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("A clinician checks the page is accurate and safe before it is published")
+
+    class Meta:
+        verbose_name = _("clinical review task")
+        verbose_name_plural = _("clinical review tasks")

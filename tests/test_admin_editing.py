@@ -1,6 +1,7 @@
 """Editors manage pages, clinic settings and reviewers in the Wagtail admin."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from clinic.base.models import ClinicSettings
@@ -70,23 +71,41 @@ def test_choosing_the_same_treatment_twice_is_explained_not_crashed(admin_client
 
 
 @pytest.mark.parametrize("empty_editor", ["null", rich_text(""), rich_text("<p> </p>")])
-def test_article_without_urgent_help_is_refused(admin_client, clinic_site, empty_editor):
+def test_article_without_urgent_help_cannot_be_published(admin_client, clinic_site, empty_editor):
     response = admin_client.post(
         add_article_url(clinic_site), article_form(urgent_help=empty_editor)
     )
     assert response.status_code == 200
-    assert "when a patient should get urgent help" in response.content.decode()
+    assert "Add the “when to get urgent help” section before publishing" in (
+        response.content.decode()
+    )
     assert not SymptomArticlePage.objects.filter(slug="neck-stiffness").exists()
 
 
-def test_review_due_before_last_review_is_refused(admin_client, clinic_site):
+def test_article_without_urgent_help_can_be_saved_as_a_draft(admin_client, clinic_site):
+    data = article_form(urgent_help="null")
+    del data["action-publish"]
+    response = admin_client.post(add_article_url(clinic_site), data)
+    assert response.status_code == 302
+    draft = SymptomArticlePage.objects.get(slug="neck-stiffness")
+    assert not draft.live
+
+
+def test_review_due_before_last_review_is_refused(clinic_site):
+    article = clinic_site.article
+    article.next_review_due = article.last_reviewed
+    with pytest.raises(ValidationError, match="after the last review"):
+        article.full_clean()
+
+
+def test_editors_cannot_type_review_dates(admin_client, clinic_site):
     response = admin_client.post(
         add_article_url(clinic_site),
-        article_form(last_reviewed="2026-05-01", next_review_due="2026-04-01"),
+        article_form(last_reviewed="2026-05-01", next_review_due="2027-05-01"),
     )
-    assert response.status_code == 200
-    assert "after the last review" in response.content.decode()
-    assert not SymptomArticlePage.objects.filter(slug="neck-stiffness").exists()
+    assert response.status_code == 302
+    article = SymptomArticlePage.objects.get(slug="neck-stiffness")
+    assert article.last_reviewed is None and article.next_review_due is None
 
 
 def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, client, clinic_site):

@@ -22,7 +22,7 @@ class TreatmentIndexPage(ClinicIndexPage):
     class Meta:
         verbose_name = _("treatments index")
 
-    def listing(self):
+    def listing(self, request):
         return (
             TreatmentPage.objects.child_of(self)
             .live()

@@ -1,8 +1,12 @@
 """StreamField blocks shared by every page type that has a body."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+EXERCISE_SAFETY_NOTE = "Stop if the pain increases, and tell your clinician."
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -99,6 +103,108 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation, with who said it")
 
 
+class ExerciseValue(blocks.StructValue):
+    def dose(self):
+        """The dose in words, e.g. '2 sets of 10 repetitions, holding each for 5 seconds'."""
+        sets, reps, hold = self.get("sets"), self.get("reps"), self.get("hold_seconds")
+        if reps:
+            dose = ngettext("%(reps)d repetition", "%(reps)d repetitions", reps) % {"reps": reps}
+            if sets:
+                dose = ngettext("%(sets)d set of %(dose)s", "%(sets)d sets of %(dose)s", sets) % {
+                    "sets": sets,
+                    "dose": dose,
+                }
+            if hold:
+                dose += ngettext(
+                    ", holding each for %(hold)d second",
+                    ", holding each for %(hold)d seconds",
+                    hold,
+                ) % {"hold": hold}
+            return dose
+        if hold:
+            dose = ngettext("Hold for %(hold)d second", "Hold for %(hold)d seconds", hold) % {
+                "hold": hold
+            }
+            if sets and sets > 1:
+                dose += ngettext(", %(sets)d time", ", %(sets)d times", sets) % {"sets": sets}
+            return dose
+        return ""
+
+
+class ExerciseBlock(blocks.StructBlock):
+    """One exercise of a home programme, written so that a patient can do it alone from a
+    printout."""
+
+    name = blocks.CharBlock(max_length=120, help_text=_("For example: 'Knee-to-chest stretch'."))
+    image = ImageChooserBlock(required=False)
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Alt text"),
+        help_text=_("Needed with an image: describe the position it shows."),
+    )
+    steps = blocks.ListBlock(blocks.TextBlock(label=_("Step")), min_num=1)
+    sets = blocks.IntegerBlock(required=False, min_value=1, max_value=10)
+    reps = blocks.IntegerBlock(
+        required=False, min_value=1, max_value=50, label=_("Repetitions"), help_text=_("Per set.")
+    )
+    hold_seconds = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        max_value=300,
+        label=_("Hold (seconds)"),
+        help_text=_("How long to hold the position; each repetition, if there are any."),
+    )
+    frequency = blocks.CharBlock(
+        max_length=120, label=_("How often"), help_text=_("For example: 'Twice a day'.")
+    )
+    safety_note = blocks.TextBlock(
+        max_length=300,
+        default=EXERCISE_SAFETY_NOTE,
+        help_text=_("When to stop. Keep the advice to stop if the pain increases."),
+    )
+
+    class Meta:
+        icon = "user"
+        template = "blocks/exercise.html"
+        value_class = ExerciseValue
+        description = _(
+            "A home exercise: steps, how much and how often, and when to stop. Pages with "
+            "exercises print as a home programme."
+        )
+        preview_value = {
+            "name": "Knee-to-chest stretch",
+            "steps": [
+                "Lie on your back with both knees bent and your feet flat.",
+                "Hold behind one knee and draw it gently towards your chest.",
+                "Hold, breathing slowly, then lower it and swap legs.",
+            ],
+            "reps": 3,
+            "hold_seconds": 20,
+            "frequency": "Twice a day",
+            "safety_note": EXERCISE_SAFETY_NOTE,
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        block_errors, non_block_errors = {}, []
+        if value.get("image") and not value.get("alt_text", "").strip():
+            block_errors["alt_text"] = ValidationError(
+                _("Describe the image for people who cannot see it.")
+            )
+        if not (value.get("reps") or value.get("hold_seconds")):
+            non_block_errors.append(
+                ValidationError(
+                    _("Say how much to do: repetitions (with or without sets) or a hold time.")
+                )
+            )
+        if block_errors or non_block_errors:
+            raise blocks.StructBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            )
+        return value
+
+
 class ClinicStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -111,3 +217,4 @@ class ClinicStreamBlock(blocks.StreamBlock):
     faq = FaqBlock()
     steps = StepsBlock()
     quote = QuoteBlock()
+    exercise = ExerciseBlock()

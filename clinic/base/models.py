@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,7 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .pagination import paginate
-from .text import lines
+from .readability import reading_grade
+from .text import lines, plain_text
 
 
 @register_setting(icon="site")
@@ -97,6 +99,21 @@ class ClinicPage(Page):
         """A JSON-LD object (a dict) describing the page, or None."""
         return None
 
+    def reading_text(self):
+        """The words patients read on the page, for the reading-level check."""
+        parts = [self.summary]
+        body = getattr(self, "body", None)
+        if body:
+            parts += body.stream_block.get_searchable_content(body)
+        return plain_text(" ".join(parts))
+
+    def content_problems(self):
+        """Ids of the problems the editor's content checks flag (see content_checks.py)."""
+        grade = reading_grade(self.reading_text())
+        if grade is not None and grade > settings.CLINIC_READING_GRADE_TARGET:
+            return ["reading-level"]
+        return []
+
 
 class ClinicIndexPage(ClinicPage):
     """A section's front page: an introduction, then its pages, a dozen at a time."""
@@ -113,11 +130,11 @@ class ClinicIndexPage(ClinicPage):
     class Meta:
         abstract = True
 
-    def listing(self):
-        """The live, public pages this index lists, in order."""
+    def listing(self, request):
+        """The live, public pages this index lists for `request`, in order."""
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.listing_name] = paginate(request, self.listing(), self.per_page)
+        context[self.listing_name] = paginate(request, self.listing(request), self.per_page)
         return context

@@ -146,3 +146,10 @@ APPOINTMENT_RATE_LIMIT_WINDOW = 60 * 60
 APPOINTMENT_MIN_FILL_SECONDS = 3
 # Behind a load balancer, the client's address is the last one it adds to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
+# A clinician's approval in the Clinical review workflow schedules the next review this
+# many months ahead.
+CLINICAL_REVIEW_INTERVAL_MONTHS = int(env_str("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
+
+# The school grade patient pages should read at; harder text is flagged in the editor.
+CLINIC_READING_GRADE_TARGET = 8

@@ -1,8 +1,12 @@
 """The first symptom article: back spasms, reviewed by one of the clinic's chiropractors."""
 
+from .exercises import BACK_SPASM_EXERCISES
 from .stream import callout, faq, heading, paragraph
 
 REVIEWER = {"name": "Dr. Maya Ellison", "credentials": "DC, chiropractor"}
+
+# Body region and symptom, for browsing the symptoms section.
+TAGS = ["lower back", "muscle spasm"]
 
 # The treatments the article recommends, by slug, in the order patients see them.
 TREATMENT_SLUGS = [
@@ -75,6 +79,13 @@ BACK_SPASMS = {
             "stretching and strength training. It is never too late to start, and activities "
             "you enjoy are the ones you will keep up.</p>"
         ),
+        heading("Gentle exercises to try at home"),
+        paragraph(
+            "<p>Once the worst of a spasm has eased, these gentle exercises can help your back "
+            "move more freely. Start slowly and do only what feels comfortable. If you are not "
+            "sure they suit you, ask us first.</p>"
+        ),
+        *BACK_SPASM_EXERCISES,
         faq(
             [
                 (

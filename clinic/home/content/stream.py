@@ -30,3 +30,21 @@ def faq(questions, title="Common questions"):
 
 def steps(title, items):
     return ("steps", {"title": title, "steps": list(items)})
+
+
+def exercise(name, steps, frequency, safety_note, *, sets=None, reps=None, hold_seconds=None):
+    """A home exercise with no picture; give `reps`, `hold_seconds` or both."""
+    return (
+        "exercise",
+        {
+            "name": name,
+            "image": None,
+            "alt_text": "",
+            "steps": list(steps),
+            "sets": sets,
+            "reps": reps,
+            "hold_seconds": hold_seconds,
+            "frequency": frequency,
+            "safety_note": safety_note,
+        },
+    )

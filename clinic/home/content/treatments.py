@@ -1,5 +1,6 @@
 """The treatments section: its index page and the four treatment families the clinic offers."""
 
+from .exercises import BACK_SPASM_EXERCISES
 from .stream import callout, faq, heading, paragraph, steps
 
 TREATMENT_INDEX = {
@@ -466,16 +467,22 @@ EXERCISE_THERAPY = {
             "sharply worse or spreads down a leg, stop and tell us.</p>",
         ),
         steps(
-            "A simple bridge to start with",
+            "A session at home, step by step",
             [
-                "Lie on your back with your knees bent, feet flat and hip-width apart, and your "
-                "arms by your sides.",
-                "Gently tighten your stomach muscles and squeeze your buttocks.",
-                "Lift your hips until your body makes a straight line from shoulders to knees.",
-                "Hold for a slow count of five, breathing normally, then lower slowly.",
-                "Repeat 8 to 10 times. Stop if you feel sharp pain.",
+                "Warm up with a few minutes of easy walking.",
+                "Do your exercises in the order on your sheet, slowly and smoothly. Breathe "
+                "normally and do not bounce.",
+                "Rest for a short while between sets.",
+                "Afterwards, note how your back felt, then and the next morning. Tell us at your "
+                "next visit.",
             ],
         ),
+        heading("Exercises to start with"),
+        paragraph(
+            "<p>Many programs for a sore lower back begin with these four. Your clinician will "
+            "show you how to do them and tell you which ones suit you.</p>"
+        ),
+        *BACK_SPASM_EXERCISES,
         heading("How your program changes"),
         paragraph(
             "<p>As you get stronger, we make the exercises harder step by step: more "

@@ -25,6 +25,7 @@ from education.models import (
     SymptomArticleTreatment,
     SymptomIndexPage,
 )
+from education.workflows import CLINICAL_REVIEW, assign_clinical_review
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 
@@ -41,15 +42,15 @@ class Command(BaseCommand):
             self.load_clinic_settings(site)
             self.home = self.load_home_page(site, root)
 
-            treatment_index = self.load_page(
-                self.home, TreatmentIndexPage, treatments.TREATMENT_INDEX, "treatments index"
+            treatment_index = self.load_section(
+                TreatmentIndexPage, treatments.TREATMENT_INDEX, "treatments index"
             )
             treatment_pages = {
                 data["slug"]: self.load_page(treatment_index, TreatmentPage, data, "treatment page")
                 for data in treatments.TREATMENTS
             }
-            symptom_index = self.load_page(
-                self.home, SymptomIndexPage, symptoms.SYMPTOM_INDEX, "symptoms index"
+            symptom_index = self.load_section(
+                SymptomIndexPage, symptoms.SYMPTOM_INDEX, "symptoms index"
             )
             reviewer = self.load_reviewer(back_spasms.REVIEWER)
             today = timezone.localdate()
@@ -58,6 +59,7 @@ class Command(BaseCommand):
                 SymptomArticlePage,
                 back_spasms.BACK_SPASMS,
                 "symptom article",
+                tags=back_spasms.TAGS,
                 reviewer=reviewer,
                 last_reviewed=today,
                 next_review_due=one_year_after(today),
@@ -183,8 +185,9 @@ class Command(BaseCommand):
             lambda: Reviewer.objects.create(**data),
         )
 
-    def load_page(self, parent, model, data, label, **fields):
-        """The page with the data's slug under `parent`, published from the data if missing.
+    def load_page(self, parent, model, data, label, tags=(), **fields):
+        """The page with the data's slug under `parent`, published from the data (and tagged
+        with `tags`) if missing.
 
         A section that allows one page of its type is found by type, wherever it is, so an
         editor's renamed slug does not produce a second one. Nothing is created under a
@@ -206,11 +209,31 @@ class Command(BaseCommand):
 
         def create():
             page = model(**data, **fields)
+            if tags:
+                # Held on the unsaved page and saved with it; a skipped page gets no new tags.
+                page.tags.add(*tags)
             self.publish(parent, page)
             return page
 
         path = self.site_path(existing) if existing else self.site_path(parent) + data["slug"] + "/"
         return self.load_once(key, f"{label} {path}", existing, create)
+
+    def load_section(self, model, data, label):
+        """A health section under the home page, loaded like any page; a new one is handed to
+        the clinicians' Clinical review workflow."""
+        created_before = self.created
+        section = self.load_page(self.home, model, data, label)
+        if self.created > created_before:
+            if assign_clinical_review(section) is None:
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"No {CLINICAL_REVIEW!r} workflow (run migrate): {label} left without "
+                        "clinical review. Assign it under Settings › Workflows."
+                    )
+                )
+            else:
+                self.stdout.write(f"Assigned the {CLINICAL_REVIEW!r} workflow to the {label}")
+        return section
 
     def publish(self, parent, page):
         """Add and publish `page` as an editor would, so it has a history in the admin."""
