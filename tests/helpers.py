@@ -1,4 +1,7 @@
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
 
 
 def html(response):
@@ -15,3 +18,18 @@ def parse(response):
 def text_of(soup):
     """The visible text of a page or element, with whitespace folded."""
     return " ".join(soup.get_text(" ").split())
+
+
+def make_user(username, group_name=None, **fields):
+    """A user with password "pw", in the named group if one is given."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw", **fields)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def logged_in(user):
+    """A browser logged in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client

@@ -9,10 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -23,25 +21,12 @@ from education.models import ClinicalReviewTask, Reviewer, SymptomArticlePage, S
 from education.reviews import add_months
 from education.workflows import assign_clinical_review
 from tests.conftest import make_article
-from tests.helpers import html, text_of
+from tests.helpers import html, logged_in, make_user, text_of
 from treatments.models import TreatmentIndexPage
 
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/admin/reports/content-due-for-review/"
-
-
-def make_user(username, group_name=None, **fields):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw", **fields)
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def today():

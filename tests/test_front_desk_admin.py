@@ -18,26 +18,13 @@ from wagtail.search.index import class_is_indexed
 from clinic.appointments.models import AppointmentRequest
 from clinic.appointments.viewsets import appointment_request_viewset
 from tests.appointment_data import make_appointment_request
-from tests.helpers import html, text_of
+from tests.helpers import html, logged_in, make_user, text_of
 
 pytestmark = pytest.mark.django_db
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
 INDEX_URL = "/admin/appointment-requests/"
-
-
-def make_user(username, group_name=None, **fields):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw", **fields)
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def days_ago(days):
