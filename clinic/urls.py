@@ -5,11 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clinic.base import health
 from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
 from clinic.home import views as home_views
 
 urlpatterns = [
+    # Load-balancer probes: exact paths, no trailing slash (no APPEND_SLASH redirect).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("appointments/", include("clinic.appointments.urls")),

@@ -1,7 +1,7 @@
 """Production settings: everything essential comes from the environment or startup fails."""
 
 from .base import *  # noqa: F403
-from .env import env_list, env_required
+from .env import env_bool, env_list, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -9,3 +9,21 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS")
 env_required("DATABASE_URL")
+
+# HTTPS. TLS ends at the load balancer, which says so in X-Forwarded-Proto; it must set
+# (not pass through) that header. The probes stay reachable over plain http.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = 31_536_000  # a year
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+# Cookies: only over HTTPS, the session one out of reach of scripts, admin sessions short.
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# X-Frame-Options, nosniff, Referrer-Policy and Permissions-Policy: every environment sends
+# them (base.py).

@@ -1,0 +1,51 @@
+"""gunicorn's settings for the production web process.
+
+Start with:  gunicorn -c clinic/gunicorn.conf.py
+Everything comes from the environment (read through clinic/settings/env.py).
+"""
+
+import multiprocessing
+import sys
+from pathlib import Path
+
+# Works from any directory: the project root holds the `clinic` package.
+PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
+if PROJECT_ROOT not in sys.path:
+    sys.path.insert(0, PROJECT_ROOT)
+
+from clinic.settings.env import env_str  # noqa: E402
+
+chdir = PROJECT_ROOT
+wsgi_app = "clinic.wsgi:application"
+
+# The production settings unless the environment names others (clinic/wsgi.py defaults to dev).
+if env_str("DJANGO_SETTINGS_MODULE") is None:
+    raw_env = ["DJANGO_SETTINGS_MODULE=clinic.settings.production"]
+
+bind = f"{env_str('HOST', '0.0.0.0')}:{int(env_str('PORT', '8000'))}"  # noqa: S104 (in a container)
+
+# 2 × cores + 1 is gunicorn's rule of thumb; capped so a big host does not run out of memory.
+MAX_DEFAULT_WORKERS = 8
+workers = int(
+    env_str("WEB_CONCURRENCY", str(min(2 * multiprocessing.cpu_count() + 1, MAX_DEFAULT_WORKERS)))
+)
+timeout = int(env_str("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak cannot grow forever.
+max_requests = 1000
+max_requests_jitter = 100
+
+# The load balancer's addresses: only they may set X-Forwarded-* headers gunicorn trusts.
+forwarded_allow_ips = env_str("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr for the container runtime. The access log has the path only: no query
+# string (a search can contain symptoms), no referrer, no POST data, no client address.
+accesslog = "-"
+errorlog = "-"
+loglevel = env_str("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s'
+
+# gunicorn's control socket (in the home directory) is not used: the container runtime
+# restarts and scales the process, and two servers on one host would share the path.
+control_socket_disable = True

@@ -1,0 +1,140 @@
+"""The load balancer's probes: /healthz (alive, no database) and /readyz (database and cache)."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.db.utils import OperationalError
+
+from clinic.base import health
+
+
+def assert_never_cached(response):
+    cache_control = response["Cache-Control"]
+    assert "no-cache" in cache_control and "no-store" in cache_control
+
+
+def assert_plain_reason(response, reason):
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    body = response.content.decode()
+    assert body.strip() == reason
+    assert "Traceback" not in body and "Error" not in body
+
+
+def test_healthz_answers_ok_without_touching_the_database(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert_never_cached(response)
+
+
+def test_healthz_answers_even_when_the_database_and_cache_are_down(client, monkeypatch):
+    # No database access allowed in this test at all: pytest-django fails any query.
+    monkeypatch.setattr(health, "connection", SimpleNamespace(cursor=_raise_operational))
+    monkeypatch.setattr(health, "cache", _BrokenCache())
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_probes_answer_on_the_exact_path_without_a_slash_redirect(client, path, db):
+    response = client.get(path)
+    assert response.status_code == 200  # not a 301 to path + "/"
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_probes_only_accept_get_and_head(client, path, db):
+    assert client.head(path).status_code == 200
+    assert client.post(path).status_code == 405
+
+
+@pytest.mark.django_db
+def test_readyz_is_ok_when_the_database_and_cache_answer(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert_never_cached(response)
+
+
+@pytest.mark.django_db
+def test_readyz_runs_one_query_and_leaves_no_key_behind(client, django_assert_num_queries):
+    from django.core.cache import cache
+
+    with django_assert_num_queries(1):
+        assert client.get("/readyz").status_code == 200
+    assert not any(key.startswith("readyz:") for key in _locmem_keys(cache))
+
+
+def _locmem_keys(cache):
+    return [key.split(":", 2)[-1] for key in getattr(cache, "_cache", {})]
+
+
+def _raise_operational(*args, **kwargs):
+    raise OperationalError("could not connect to server: Connection refused (secret-host:5432)")
+
+
+class _BrokenCache:
+    def set(self, *args, **kwargs):
+        raise ConnectionError("Error 111 connecting to redis:6379. Connection refused.")
+
+    get = delete = set
+
+
+class _ForgetfulCache:
+    """A cache that accepts writes and returns nothing (e.g. a full or misrouted Redis)."""
+
+    def set(self, *args, **kwargs):
+        pass
+
+    def get(self, *args, **kwargs):
+        return None
+
+    def delete(self, *args, **kwargs):
+        pass
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_with_a_short_reason_when_the_database_is_down(client, monkeypatch, caplog):
+    monkeypatch.setattr(health, "connection", SimpleNamespace(cursor=_raise_operational))
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert_plain_reason(response, "database unavailable")
+    assert "secret-host" not in response.content.decode()
+    assert_never_cached(response)
+    assert "readyz: database check failed (OperationalError)" in caplog.text
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_the_database_query_fails(client, monkeypatch):
+    class FailingCursor:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def execute(self, sql):
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(health, "connection", SimpleNamespace(cursor=FailingCursor))
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert_plain_reason(response, "database unavailable")
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_with_a_short_reason_when_the_cache_is_down(client, monkeypatch):
+    monkeypatch.setattr(health, "cache", _BrokenCache())
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert_plain_reason(response, "cache unavailable")
+    assert "redis" not in response.content.decode()
+    assert_never_cached(response)
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_the_cache_loses_what_it_was_given(client, monkeypatch):
+    monkeypatch.setattr(health, "cache", _ForgetfulCache())
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert_plain_reason(response, "cache unavailable")
