@@ -12,7 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from clinic.appointments import tickets
-from clinic.appointments.forms import CONSENT_VERSION
+from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from tests.helpers import html, parse, text_of
@@ -314,21 +314,8 @@ def test_behind_a_trusted_proxy_the_limit_follows_the_real_client(client, clinic
 
 # Whatever is thrown at it
 
-FIELDS = [
-    "treatment",
-    "full_name",
-    "email",
-    "phone",
-    "preferred_contact",
-    "preferred_days",
-    "preferred_times",
-    "patient_type",
-    "message",
-    "red_flags",
-    "consent",
-    "website",
-    "ticket",
-]
+# Every field the form reads, the hidden ones included.
+FIELDS = list(AppointmentRequestForm.base_fields)
 
 
 @settings_for_fuzzing
