@@ -10,6 +10,9 @@ from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
 from clinic.home import views as home_views
 
+# A database outage gets a 503 "back shortly" page instead of the 500 (clinic/base/views.py).
+handler500 = "clinic.base.views.server_error"
+
 urlpatterns = [
     # Load-balancer probes: exact paths, no trailing slash (no APPEND_SLASH redirect).
     path("healthz", health.healthz, name="healthz"),

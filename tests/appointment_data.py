@@ -1,11 +1,15 @@
-"""Appointment requests made straight in the database, for tests that start after the form."""
+"""Appointment requests: form answers a patient would post, and requests made straight in the
+database for tests that start after the form."""
 
 import smtplib
+import time
 import uuid
 
+from django.core import signing
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
+from clinic.appointments import tickets
 from clinic.appointments.models import AppointmentRequest
 
 PATIENT = {
@@ -29,6 +33,33 @@ def make_appointment_request(**fields):
         **fields,
     }
     return AppointmentRequest.objects.create(**values)
+
+
+def ticket(seconds_ago=30, token=None):
+    """The ticket a form shown `seconds_ago` carries, as the server signed it then."""
+    token = token or uuid.uuid4()
+    data = {"token": token.hex, "issued_at": time.time() - seconds_ago}
+    return signing.dumps(data, salt=tickets.SALT)
+
+
+def answers(**overrides):
+    """What a patient types into the appointment form, with a ticket from 30 seconds ago."""
+    data = {
+        "treatment": "",
+        "full_name": "Jamie Rivera",
+        "email": "jamie@example.com",
+        "phone": "(503) 555-0123",
+        "preferred_contact": "phone",
+        "preferred_days": ["mon", "wed"],
+        "preferred_times": ["morning"],
+        "patient_type": "new",
+        "message": "My lower back seized up when I lifted a box.",
+        "consent": "on",
+        "website": "",
+        "ticket": ticket(),
+    }
+    data.update(overrides)
+    return data
 
 
 class BrokenEmailBackend(BaseEmailBackend):

@@ -1,20 +1,17 @@
 """A patient asks for an appointment from a treatment page, without an account."""
 
 import re
-import time
-import uuid
 
 import pytest
-from django.core import signing
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from clinic.appointments import tickets
 from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
+from tests.appointment_data import answers, ticket
 from tests.helpers import html, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -26,32 +23,6 @@ settings_for_fuzzing = hypothesis_settings(
 
 FORM_URL = "/appointments/request/"
 SENT_URL = "/appointments/request/sent/"
-
-
-def ticket(seconds_ago=30, token=None):
-    """The ticket a form shown `seconds_ago` carries, as the server signed it then."""
-    token = token or uuid.uuid4()
-    data = {"token": token.hex, "issued_at": time.time() - seconds_ago}
-    return signing.dumps(data, salt=tickets.SALT)
-
-
-def answers(**overrides):
-    data = {
-        "treatment": "",
-        "full_name": "Jamie Rivera",
-        "email": "jamie@example.com",
-        "phone": "(503) 555-0123",
-        "preferred_contact": "phone",
-        "preferred_days": ["mon", "wed"],
-        "preferred_times": ["morning"],
-        "patient_type": "new",
-        "message": "My lower back seized up when I lifted a box.",
-        "consent": "on",
-        "website": "",
-        "ticket": ticket(),
-    }
-    data.update(overrides)
-    return data
 
 
 def selected_treatment(response):

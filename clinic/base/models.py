@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .outage import remember_contact
 from .pagination import paginate
 from .readability import reading_grade
 from .text import lines, plain_text
@@ -61,6 +62,10 @@ class ClinicSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.clinic_name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        remember_contact(self)
 
     @property
     def address_lines(self):

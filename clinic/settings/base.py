@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_list, env_str
+from .logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "clinic.base.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic.base.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,6 +90,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=60,
+        # A connection that died (the database restarted) is replaced on the next request,
+        # so the site recovers from an outage without a restart.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -117,11 +122,59 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Media (uploaded images and documents) on S3-compatible storage when a bucket is named, so
+# several web nodes share them; local files otherwise.
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            "access_key": env_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN"),
+            # Two uploads with one name keep both files; nothing is public unless the bucket
+            # policy says so.
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
+# The cache: Redis when REDIS_URL is set, shared by every web process (rate limits, pages);
+# local memory otherwise (one process, `make run`). If Redis goes down, pages are served
+# without it: short timeouts, errors ignored and logged as a warning (clinic/base/logs.py).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "clinic.cache"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Logs: to stdout, with the request id; JSON lines where LOG_FORMAT=json (production).
+LOGGING = logging_config(
+    json_lines=env_str("LOG_FORMAT", "text") == "json", level=env_str("LOG_LEVEL", "INFO")
+)
 
 # Complex page editors can exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lumbar"
+# What the "back shortly" page says when the database is down and the cache has not kept the
+# clinic settings' name and phone (clinic/base/outage.py).
+CLINIC_NAME = env_str("CLINIC_NAME", "Lumbar Chiropractic")
+CLINIC_PHONE = env_str("CLINIC_PHONE", "")
 # Used in admin notification emails and as the site address the content command sets up.
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {

@@ -1,7 +1,8 @@
 """Production settings: everything essential comes from the environment or startup fails."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_list, env_required
+from .env import env_bool, env_list, env_required, env_str
+from .logs import logging_config
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -27,3 +28,8 @@ SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # X-Frame-Options, nosniff, Referrer-Policy and Permissions-Policy: every environment sends
 # them (base.py).
+
+# JSON log lines on stdout, for the log collector.
+LOGGING = logging_config(
+    json_lines=env_str("LOG_FORMAT", "json") == "json", level=env_str("LOG_LEVEL", "INFO")
+)

@@ -1,0 +1,257 @@
+"""When the database or the cache fails, patients get a clear page, never a traceback.
+
+The database outage is simulated in-process (every query fails as a refused connection does)
+and, on PostgreSQL, for real: gunicorn talks to the database through a proxy the test cuts
+and restores, and the site comes back without a restart.
+"""
+
+import logging
+import socket
+import subprocess
+import threading
+import time
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+from clinic.appointments.models import AppointmentRequest
+from clinic.base.models import ClinicSettings
+from tests.appointment_data import answers
+from tests.helpers import parse, text_of
+from tests.test_gunicorn_boot import (
+    GUNICORN,
+    ROOT,
+    boot_database,  # noqa: F401 (a fixture)
+    fetch,
+    free_port,
+    manage,
+    needs_postgresql,
+    production_env,
+    stop,
+)
+
+FORM_URL = "/appointments/request/"
+PATIENT_PAGES = ["/", "/treatments/", "/treatments/joint-manipulation/", "/symptoms/back-spasms/"]
+LEAKS = ("Traceback", "OperationalError", "DATABASE", "could not connect", "sqlite", "psycopg")
+
+
+@pytest.fixture
+def database_down():
+    """Every query fails as it does when the database server cannot be reached."""
+    refused = OperationalError("could not connect to server: Connection refused")
+    with mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor", side_effect=refused):
+        yield
+
+
+@pytest.fixture
+def browser():
+    return Client(raise_request_exception=False)
+
+
+@pytest.mark.parametrize("path", PATIENT_PAGES)
+def test_pages_say_back_shortly_with_the_phone_number(browser, clinic_site, database_down, path):
+    response = browser.get(path)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "no-store" in response["Cache-Control"]
+    page = text_of(parse(response))
+    assert "We'll be back shortly" in page
+    assert "555-0100" in page  # the phone from the clinic settings, remembered in the cache
+    for leak in LEAKS:
+        assert leak not in response.content.decode()
+
+
+def test_appointment_form_says_plainly_the_request_was_not_saved(browser, clinic_site):
+    before = AppointmentRequest.objects.count()
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+        side_effect=OperationalError("server closed the connection unexpectedly"),
+    ):
+        response = browser.post(FORM_URL, answers(treatment=clinic_site.joint.pk))
+
+    assert response.status_code == 503
+    page = text_of(parse(response))
+    assert "Your appointment request was not sent" in page
+    assert "Nothing was stored" in page
+    assert "call Lumbar Chiropractic on 555-0100" in page
+    assert "Jamie Rivera" not in page
+    assert AppointmentRequest.objects.count() == before
+
+
+def test_without_a_remembered_phone_the_configured_one_is_shown(
+    browser, clinic_site, database_down, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CLINIC_PHONE = "(503) 555-0147"
+    page = text_of(parse(browser.get("/")))
+    assert "call Lumbar Chiropractic on (503) 555-0147" in page
+
+
+def test_a_changed_phone_number_is_the_one_the_outage_page_shows(browser, clinic_site):
+    clinic = ClinicSettings.objects.get()
+    clinic.phone = "555-0111"
+    clinic.save()
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+        side_effect=OperationalError("the database system is shutting down"),
+    ):
+        page = text_of(parse(browser.get("/")))
+    assert "555-0111" in page and "555-0100" not in page
+
+
+def test_a_bug_is_still_a_500_not_an_outage(browser, clinic_site):
+    with mock.patch("clinic.base.views.render", side_effect=ValueError("a bug")):
+        response = browser.get("/contact/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in text_of(parse(response))
+    assert "Retry-After" not in response
+
+
+def test_pages_serve_without_the_cache_and_a_warning_is_logged(
+    client, clinic_site, caplog, settings
+):
+    for outage_filter in logging.getLogger("clinic.cache").filters:
+        outage_filter.last_warning = float("-inf")  # a warning may have gone out a minute ago
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOGGER = "clinic.cache"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    with caplog.at_level(logging.WARNING):
+        for path in PATIENT_PAGES:
+            assert client.get(path).status_code == 200, path
+        form = client.get(FORM_URL)
+        assert form.status_code == 200
+        assert client.get("/readyz").status_code == 503
+
+    warnings = [r for r in caplog.records if r.name == "clinic.cache"]
+    assert warnings, "no warning about the cache"
+    assert warnings[0].levelname == "WARNING"
+    assert "cache unavailable" in warnings[0].getMessage()
+    assert warnings[0].exc_info is None  # one line, not a traceback per cache call
+    assert len(warnings) == 1  # at most one a minute
+
+
+class DatabaseLink:
+    """A loopback TCP proxy to PostgreSQL: cutting it is the database going away."""
+
+    def __init__(self, host, port):
+        self.target = (host, port)
+        self.port = free_port()
+        self.sockets = []
+        self.listener = None
+
+    def restore(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def cut(self):
+        # shutdown() first: close() alone leaves a socket open while a thread waits on it.
+        for sock in [self.listener, *self.sockets]:
+            _shut(sock)
+            sock.close()
+        self.sockets.clear()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:  # the link was cut
+                return
+            server = socket.create_connection(self.target)
+            self.sockets += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            _shut(source)
+            _shut(sink)
+
+
+def _shut(sock):
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # already shut
+        pass
+
+
+def wait_until(condition, seconds=20):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+
+
+@needs_postgresql
+def test_real_outage_answers_503_and_the_site_recovers_without_a_restart(
+    boot_database,  # noqa: F811 (the fixture)
+    tmp_path,
+):
+    from urllib.parse import urlsplit
+
+    port = free_port()
+    env = production_env(boot_database, tmp_path / "static", port)
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "load_clinic_content")
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+
+    database = urlsplit(boot_database)
+    link = DatabaseLink(database.hostname, database.port or 5432)
+    link.restore()
+    env["DATABASE_URL"] = database._replace(
+        netloc=f"{database.username or 'postgres'}@127.0.0.1:{link.port}"
+    ).geturl()
+    env["WEB_CONCURRENCY"] = "1"
+    env["CLINIC_PHONE"] = "(503) 555-0147"
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [str(GUNICORN), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")],
+            cwd=tmp_path,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    page = f"http://127.0.0.1:{port}/treatments/joint-manipulation/"
+    try:
+        wait_until(lambda: _status(page) == 200)
+
+        link.cut()
+        status, body = fetch(page)
+        assert status == 503
+        assert "We'll be back shortly" in body and "(503) 555-0147" in body
+        assert fetch(f"http://127.0.0.1:{port}/healthz") == (200, "ok\n")  # alive, not ready
+        assert fetch(f"http://127.0.0.1:{port}/readyz") == (503, "database unavailable\n")
+
+        link.restore()
+        wait_until(lambda: _status(page) == 200)  # the same process, no restart
+        assert process.poll() is None
+    finally:
+        stop(process)
+        link.cut()
+
+    assert '"GET /treatments/joint-manipulation/" 503' in log_path.read_text()
+
+
+def _status(url):
+    try:
+        return fetch(url, timeout=3)[0]
+    except OSError:
+        return None
