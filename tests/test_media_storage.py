@@ -1,0 +1,112 @@
+"""Media on S3-compatible storage when a bucket is configured, so several web nodes share the
+uploads; local files otherwise. The bucket here is moto's in-process S3."""
+
+import json
+import os
+import subprocess
+import sys
+
+import boto3
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from moto import mock_aws
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.test_gunicorn_boot import ROOT
+
+BUCKET = "lumbar-media"
+S3_ENV = {
+    "AWS_STORAGE_BUCKET_NAME": BUCKET,
+    "AWS_S3_REGION_NAME": "us-west-2",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.net",
+    "AWS_ACCESS_KEY_ID": "test-key-id",
+    "AWS_SECRET_ACCESS_KEY": "test-secret",
+}
+
+
+def media_storage(**env):
+    """The default storage the settings choose, given the environment."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.STORAGES['default']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "clinic.settings.dev", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_a_bucket_media_are_local_files():
+    assert media_storage()["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_with_a_bucket_media_go_to_s3():
+    storage = media_storage(**S3_ENV)
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == BUCKET
+    assert options["endpoint_url"] == "https://s3.example.net"
+    assert options["region_name"] == "us-west-2"
+    assert options["file_overwrite"] is False  # two uploads of one name keep both
+
+
+@pytest.fixture
+def bucket(settings):
+    with mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket=BUCKET)
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": BUCKET,
+                    "region_name": "us-east-1",
+                    "access_key": "test-key-id",
+                    "secret_key": "test-secret",
+                    "custom_domain": "media.lumbar.example",
+                    "file_overwrite": False,
+                },
+            },
+        }
+        yield boto3.resource("s3", region_name="us-east-1").Bucket(BUCKET)
+
+
+def stored(bucket):
+    return {item.key for item in bucket.objects.all()}
+
+
+@pytest.mark.django_db
+def test_uploaded_photos_and_their_sizes_are_stored_in_the_bucket(admin_client, bucket):
+    upload = SimpleUploadedFile(
+        "spine.png", get_test_image_file("spine.png").file.getvalue(), content_type="image/png"
+    )
+    response = admin_client.post("/admin/images/add/", {"title": "Spine", "file": upload})
+    assert response.status_code == 302
+
+    image = Image.objects.get()
+    assert f"original_images/{image.file.name.split('/')[-1]}" in stored(bucket)
+    rendition = image.get_rendition("width-100")
+    assert rendition.url.startswith("https://media.lumbar.example/images/")
+    assert rendition.file.name in stored(bucket)
+
+
+@pytest.mark.django_db
+def test_documents_in_the_bucket_are_still_served_through_django(admin_client, client, bucket):
+    upload = SimpleUploadedFile("leaflet.pdf", b"%PDF-1.4 a leaflet")
+    admin_client.post("/admin/documents/add/", {"title": "Leaflet", "file": upload})
+    document = Document.objects.get()
+    assert document.file.name in stored(bucket)
+
+    response = client.get(document.url)
+    assert document.url.startswith("/documents/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 a leaflet"
