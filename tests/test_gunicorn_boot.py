@@ -170,6 +170,25 @@ def test_gunicorn_config_reads_the_environment():
     assert config["forwarded_allow_ips"] == "['10.0.0.1', '10.0.0.2']"
 
 
+def test_gunicorn_refuses_to_start_production_without_its_essentials(tmp_path):
+    result = subprocess.run(
+        [str(GUNICORN), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")],
+        cwd=tmp_path,
+        env={"PATH": os.environ["PATH"], "PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert (
+        "Lumbar cannot start: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL in the environment"
+        in output
+    )
+    assert "Traceback" not in output
+    assert "Booting worker" not in output
+
+
 @needs_postgresql
 def test_gunicorn_boots_with_production_settings_and_serves_pages(boot_database, tmp_path):
     port = free_port()
