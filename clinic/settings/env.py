@@ -40,3 +40,9 @@ def require_env(*names):
             f"Lumbar cannot start: set {', '.join(missing)} in the environment "
             "(see deploy/production.env.example)."
         )
+
+
+def env_required(name):
+    """The variable's value; stops the process, as require_env does, if it is not set."""
+    require_env(name)
+    return env_str(name)

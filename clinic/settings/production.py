@@ -1,6 +1,6 @@
 """Production settings: everything essential comes from the environment or startup fails."""
 
-from .env import env_bool, env_list, env_str, require_env
+from .env import env_bool, env_list, env_required, require_env
 
 # A half-configured process stops here, with one line naming everything that is missing,
 # before base.py parses DATABASE_URL.
@@ -9,7 +9,7 @@ require_env("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
-SECRET_KEY = env_str("SECRET_KEY")
+SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 # HTTPS. TLS ends at the load balancer, which says so in X-Forwarded-Proto; it must set
