@@ -4,11 +4,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.core.wsgi import get_wsgi_application
 from django.db.utils import OperationalError
 
 from clinic.base import health
@@ -160,9 +162,25 @@ def container_healthcheck(port, allowed_hosts):
     )
 
 
-def test_container_healthcheck_passes_asking_for_the_sites_own_host(live_server, settings):
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def site_port():
+    """The site served on a loopback port in a thread; /healthz needs no database."""
+    server = make_server("127.0.0.1", 0, get_wsgi_application(), handler_class=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+def test_container_healthcheck_passes_asking_for_the_sites_own_host(site_port, settings):
     settings.ALLOWED_HOSTS = [".clinic.example"]
-    port = urlsplit(live_server.url).port
+    port = site_port
 
     assert container_healthcheck(port, ".clinic.example,www.other.example").returncode == 0
 
