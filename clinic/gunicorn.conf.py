@@ -4,6 +4,7 @@ Start with:  gunicorn -c clinic/gunicorn.conf.py
 Everything comes from the environment (read through clinic/settings/env.py).
 """
 
+import importlib
 import multiprocessing
 import sys
 from pathlib import Path
@@ -49,3 +50,12 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s'
 # gunicorn's control socket (in the home directory) is not used: the container runtime
 # restarts and scales the process, and two servers on one host would share the path.
 control_socket_disable = True
+
+
+def on_starting(server):
+    """Load the settings in the master before any worker starts.
+
+    Settings that refuse to start (production without SECRET_KEY, say) then stop gunicorn with
+    their one-line message, instead of each worker failing to boot with a traceback.
+    """
+    importlib.import_module(env_str("DJANGO_SETTINGS_MODULE"))

@@ -1,7 +1,12 @@
+import json
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def html(response):
@@ -33,3 +38,27 @@ def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def dockerfile_instructions():
+    """The Dockerfile as (INSTRUCTION, arguments) pairs, comments dropped, continuations joined."""
+    lines = [
+        line
+        for line in (ROOT / "Dockerfile").read_text().splitlines()
+        if not line.strip().startswith("#")
+    ]
+    text = "\n".join(lines).replace("\\\n", " ")
+    pairs = []
+    for line in text.splitlines():
+        if line.strip():
+            instruction, _, arguments = line.strip().partition(" ")
+            pairs.append((instruction.upper(), " ".join(arguments.split())))
+    return pairs
+
+
+def dockerfile_cmd():
+    """The image's start command: its CMD, in exec (JSON) form."""
+    [cmd] = [
+        arguments for instruction, arguments in dockerfile_instructions() if instruction == "CMD"
+    ]
+    return json.loads(cmd)

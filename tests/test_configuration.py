@@ -28,17 +28,43 @@ def django_check(settings_module, **env):
     )
 
 
+def manage_py(*args, **env):
+    """`python manage.py ...` in an environment holding only PATH and `env`."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_in_one_line_naming_every_missing_variable():
+    result = manage_py("check", DJANGO_SETTINGS_MODULE="clinic.settings.production")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Lumbar cannot start: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL ")
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
-def test_production_refuses_to_start_without_its_essentials(missing):
+@pytest.mark.parametrize("blank", ["", "  ", " , "])
+def test_production_refuses_to_start_without_any_one_essential(missing, blank):
     env = {
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "clinic.example",
         "DATABASE_URL": "postgres://clinic@db/clinic",
     }
-    env[missing] = ""
-    result = django_check("clinic.settings.production", **env)
+    env[missing] = blank
+    result = manage_py("migrate", DJANGO_SETTINGS_MODULE="clinic.settings.production", **env)
+
     assert result.returncode != 0
-    assert f"Set the {missing} environment variable." in result.stderr
+    assert result.stderr.splitlines() == [
+        f"Lumbar cannot start: set {missing} in the environment "
+        "(see deploy/production.env.example)."
+    ]
 
 
 def test_production_reads_the_database_from_the_environment():

@@ -2,7 +2,8 @@
 production settings against PostgreSQL, after migrate, the content command and collectstatic,
 and serves pages.
 
-This is what the Docker image runs; CI cannot run Docker, so it runs the same command here.
+The command is the Docker image's CMD, read from the Dockerfile; CI cannot run Docker, so it
+runs that command here.
 The boot test needs PostgreSQL (production never runs on SQLite) and uses its own throwaway
 database, because pytest-django's test database is invisible to another process.
 """
@@ -23,6 +24,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 import pytest
 
+from .helpers import dockerfile_cmd
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -31,6 +34,13 @@ needs_postgresql = pytest.mark.skipif(
     not DATABASE_URL.startswith(("postgres://", "postgresql://")),
     reason="the gunicorn boot test needs PostgreSQL: set DATABASE_URL=postgres://...",
 )
+
+
+def start_command():
+    """The Docker image's CMD, with the program from this virtual environment. Run it from the
+    project root: the image's working directory."""
+    program, *arguments = dockerfile_cmd()
+    return [str(Path(sys.executable).with_name(program)), *arguments]
 
 
 def free_port():
@@ -170,6 +180,25 @@ def test_gunicorn_config_reads_the_environment():
     assert config["forwarded_allow_ips"] == "['10.0.0.1', '10.0.0.2']"
 
 
+def test_gunicorn_refuses_to_start_production_without_its_essentials():
+    result = subprocess.run(
+        start_command(),
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert (
+        "Lumbar cannot start: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL in the environment"
+        in output
+    )
+    assert "Traceback" not in output
+    assert "Booting worker" not in output
+
+
 @needs_postgresql
 def test_gunicorn_boots_with_production_settings_and_serves_pages(boot_database, tmp_path):
     port = free_port()
@@ -182,8 +211,8 @@ def test_gunicorn_boots_with_production_settings_and_serves_pages(boot_database,
     log_path = tmp_path / "gunicorn.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [str(GUNICORN), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")],
-            cwd=tmp_path,  # the config finds the project on its own
+            start_command(),
+            cwd=ROOT,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -1,11 +1,21 @@
 """The load balancer's probes: /healthz (alive, no database) and /readyz (database and cache)."""
 
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
 from types import SimpleNamespace
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.core.wsgi import get_wsgi_application
 from django.db.utils import OperationalError
 
 from clinic.base import health
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def assert_never_cached(response):
@@ -138,3 +148,51 @@ def test_readyz_is_503_when_the_cache_loses_what_it_was_given(client, monkeypatc
     response = client.get("/readyz")
     assert response.status_code == 503
     assert_plain_reason(response, "cache unavailable")
+
+
+def container_healthcheck(port, allowed_hosts):
+    """`python -m clinic.healthcheck`, the web container's health check, as Docker runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "clinic.healthcheck"],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "PORT": str(port), "ALLOWED_HOSTS": allowed_hosts},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def site_port():
+    """The site served on a loopback port in a thread; /healthz needs no database."""
+    server = make_server("127.0.0.1", 0, get_wsgi_application(), handler_class=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+def test_container_healthcheck_passes_asking_for_the_sites_own_host(site_port, settings):
+    settings.ALLOWED_HOSTS = [".clinic.example"]
+    port = site_port
+
+    assert container_healthcheck(port, ".clinic.example,www.other.example").returncode == 0
+
+    refused = container_healthcheck(port, "elsewhere.example")
+    assert refused.returncode == 1
+    assert refused.stderr == "healthcheck: /healthz answered 400\n"
+
+
+def test_container_healthcheck_fails_in_one_line_when_nothing_answers():
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    result = container_healthcheck(port, "clinic.example")
+    assert result.returncode == 1
+    assert result.stderr == "healthcheck: /healthz did not answer (ConnectionRefusedError)\n"

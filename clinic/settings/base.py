@@ -215,6 +215,14 @@ APPOINTMENT_MIN_FILL_SECONDS = 3
 # Behind a load balancer, the client's address is the last one it adds to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
+# The periodic commands `run_scheduler` runs (one scheduler per site), by name, with the seconds
+# between runs: emails that failed to send, pages scheduled to go live, and retention.
+SCHEDULED_COMMANDS = {
+    "send_pending_notifications": int(env_str("SCHEDULER_NOTIFICATIONS_SECONDS", "60")),
+    "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
+    "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
+}
+
 # A clinician's approval in the Clinical review workflow schedules the next review this
 # many months ahead.
 CLINICAL_REVIEW_INTERVAL_MONTHS = int(env_str("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))

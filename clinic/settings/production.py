@@ -1,15 +1,17 @@
 """Production settings: everything essential comes from the environment or startup fails."""
 
-from .base import *  # noqa: F403
-from .env import env_bool, env_list, env_required, env_str
+from .env import env_bool, env_list, env_required, env_str, require_env
 from .logs import logging_config
+
+# A half-configured process stops here, with one line naming everything that is missing,
+# before base.py parses DATABASE_URL.
+require_env("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    env_required("ALLOWED_HOSTS")
-env_required("DATABASE_URL")
 
 # HTTPS. TLS ends at the load balancer, which says so in X-Forwarded-Proto; it must set
 # (not pass through) that header. The probes stay reachable over plain http.
