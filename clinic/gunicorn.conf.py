@@ -15,6 +15,7 @@ if PROJECT_ROOT not in sys.path:
     sys.path.insert(0, PROJECT_ROOT)
 
 from clinic.settings.env import env_str  # noqa: E402
+from clinic.settings.logs import gunicorn_logging_config  # noqa: E402
 
 chdir = PROJECT_ROOT
 wsgi_app = "clinic.wsgi:application"
@@ -45,7 +46,10 @@ forwarded_allow_ips = env_str("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
 loglevel = env_str("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s'
+# The response's X-Request-ID ties the line to the site's own log lines for that request.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s %({x-request-id}o)s'
+if env_str("LOG_FORMAT", "json") == "json":
+    logconfig_dict = gunicorn_logging_config()
 
 # gunicorn's control socket (in the home directory) is not used: the container runtime
 # restarts and scales the process, and two servers on one host would share the path.

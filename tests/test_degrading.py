@@ -247,7 +247,7 @@ def test_real_outage_answers_503_and_the_site_recovers_without_a_restart(
         stop(process)
         link.cut()
 
-    assert '"GET /treatments/joint-manipulation/" 503' in log_path.read_text()
+    assert '\\"GET /treatments/joint-manipulation/\\" 503' in log_path.read_text()
 
 
 def _status(url):

@@ -7,14 +7,18 @@ from pythonjsonlogger.core import RESERVED_ATTRS
 HIDDEN_ATTRIBUTES = [*RESERVED_ATTRS, "request"]
 
 
+def json_formatter(fields="%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s"):
+    return {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": fields,
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        "reserved_attrs": HIDDEN_ATTRIBUTES,
+    }
+
+
 def logging_config(*, json_lines, level="INFO"):
     formatter = (
-        {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-            "reserved_attrs": HIDDEN_ATTRIBUTES,
-        }
+        json_formatter()
         if json_lines
         else {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
     )
@@ -38,4 +42,16 @@ def logging_config(*, json_lines, level="INFO"):
             # django-redis logs each failed cache call; the filter keeps one warning a minute.
             "clinic.cache": {"filters": ["cache_outage"]},
         },
+    }
+
+
+def gunicorn_logging_config():
+    """gunicorn's own logs (its access and error lines) as JSON lines too, on stdout."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+    logger = {"level": "INFO", "handlers": ["console"], "propagate": False}
+    return {
+        "formatters": {"json": json_formatter("%(asctime)s %(levelname)s %(name)s %(message)s")},
+        "handlers": {"console": handler, "error_console": handler},
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "loggers": {"gunicorn.error": logger, "gunicorn.access": logger},
     }
