@@ -101,8 +101,9 @@ def test_behind_the_load_balancer_the_lockout_follows_the_real_client(client, bo
     # The attacker forges an X-Forwarded-For entry each time; the load balancer appends the
     # address it saw, which is the one that counts.
     statuses = [
-        sign_in(client, "boss", "guess", proxy, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, {ATTACKER}")
-        .status_code
+        sign_in(
+            client, "boss", "guess", proxy, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, {ATTACKER}"
+        ).status_code
         for n in range(5)
     ]
     assert statuses == [200, 200, 200, 200, 429]
