@@ -284,7 +284,9 @@ class SymptomArticlePage(ClinicPage):
         return [
             link.treatment
             for link in self.treatment_links.filter(
-                treatment__in=Page.objects.live().public()
+                # Ids, not pages: in the editor's preview the links are unsaved (modelcluster)
+                # and can only be filtered by plain values.
+                treatment_id__in=Page.objects.live().public().values_list("pk", flat=True)
             ).select_related("treatment", "treatment__hero_image")
         ]
 

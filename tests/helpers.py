@@ -34,7 +34,9 @@ def make_user(username, group_name=None, **fields):
 
 
 def logged_in(user):
-    """A browser logged in as `user`."""
+    """A browser logged in as `user`. force_login, because django-axes refuses
+    `client.login()` (it has no request to count attempts against); tests of the sign-in
+    itself post to /admin/login/."""
     client = Client()
     client.force_login(user)
     return client

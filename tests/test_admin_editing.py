@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from clinic.base.models import ClinicSettings
 from education.models import Reviewer, SymptomArticlePage
+from tests.conftest import make_article
 from tests.helpers import html, text_of
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,19 @@ def test_editor_publishes_an_article_linked_to_treatments(admin_client, client, 
     assert article.live
     soup = html(client.get("/treatments/exercise-therapy/"))
     assert soup.select_one("main a[href='/symptoms/neck-stiffness/']")
+
+
+def test_the_editor_previews_an_article_with_its_live_treatments(admin_client, clinic_site):
+    clinic_site.exercise.unpublish()
+    links = inline_formset(
+        [{"treatment": clinic_site.exercise.pk}, {"treatment": clinic_site.joint.pk}]
+    )
+    article = make_article(clinic_site.symptom_index, "Neck stiffness", slug="neck-stiffness")
+    url = f"/admin/pages/{article.pk}/edit/preview/"
+    assert admin_client.post(url, article_form(treatment_links=links)).json()["is_valid"]
+    section = html(admin_client.get(url)).select_one("[aria-labelledby=treatments-title]")
+    titles = [text_of(heading) for heading in section.select("li h3")]
+    assert titles == ["Joint manipulation"]  # the unpublished treatment is left out
 
 
 def test_choosing_the_same_treatment_twice_is_explained_not_crashed(admin_client, clinic_site):

@@ -40,6 +40,18 @@ def test_editor_runs_the_clinic_checks(admin_client, clinic_site):
     assert "grade 8" in config["messages"]["clinic-reading-level"]["help_text"]
 
 
+def test_the_preview_carries_the_checks_the_editor_panel_shows(admin_client, clinic_site):
+    # The Checks panel reads its results from the userbar inside the preview.
+    preview = parse(admin_client.get(f"/admin/pages/{clinic_site.article.pk}/view_draft/"))
+    assert preview.select_one("wagtail-userbar")
+    config = json.loads(preview.find("script", id="checker-axe-configuration").string)
+    assert "clinic-urgent-help-missing" in config["options"]["runOnly"]
+
+
+def test_live_pages_are_the_same_for_staff_and_patients(admin_client, clinic_site):
+    assert not parse(admin_client.get("/symptoms/back-spasms/")).select("wagtail-userbar")
+
+
 def test_preview_of_an_article_without_urgent_help_is_flagged(clinic_site):
     article = clinic_site.article
     article.urgent_help = "<p></p>"

@@ -1,6 +1,6 @@
-"""Production is locked down: the deploy check passes, every page sends the security headers,
-HTTPS is enforced behind the proxy (except for the load balancer's probes), cookies are
-secure and short-lived, and an unknown Host gets a plain 400."""
+"""Production is locked down: the deploy check passes, every page sends the security headers
+(Content-Security-Policy included), HTTPS is enforced behind the proxy (except for the load
+balancer's probes), cookies are secure and short-lived, and an unknown Host gets a plain 400."""
 
 import json
 import os
@@ -21,11 +21,14 @@ PUBLIC_URLS = [
     "/",
     "/treatments/",
     "/treatments/joint-manipulation/",
+    "/treatments/exercise-therapy/",
     "/symptoms/",
     "/symptoms/back-spasms/",
     "/appointments/request/",
     "/search/?q=back",
     "/contact/",
+    "/sitemap.xml",
+    "/robots.txt",
     "/healthz",
 ]
 
@@ -114,6 +117,8 @@ def test_production_settings_enforce_https_secure_cookies_and_headers():
         "https://www.clinic.example",
     ]
     assert "clinic.base.middleware.PermissionsPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "clinic.base.middleware.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "axes.middleware.AxesMiddleware" in values["MIDDLEWARE"]
 
 
 def test_the_https_redirect_can_be_switched_off_for_a_plain_http_smoke_test():
@@ -138,6 +143,15 @@ def production_like(settings):
 HTTPS = {"HTTP_X_FORWARDED_PROTO": "https"}
 
 
+def assert_strict_script_policy(response):
+    """Scripts only from the site itself: no inline script (tests/test_content_security_policy.py
+    has the whole policy)."""
+    directives = dict(
+        part.split(maxsplit=1) for part in response["Content-Security-Policy"].split("; ")
+    )
+    assert directives["script-src"] == "'self'"
+
+
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_every_public_page_sends_the_security_headers(client, clinic_site, production_like, url):
     response = client.get(url, **HTTPS)
@@ -147,6 +161,7 @@ def test_every_public_page_sends_the_security_headers(client, clinic_site, produ
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Permissions-Policy"] == PERMISSIONS_POLICY
     assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+    assert_strict_script_policy(response)
 
 
 @pytest.mark.parametrize("url", ["/", "/no-such-page/"])
@@ -157,6 +172,7 @@ def test_headers_come_with_the_test_settings_too(client, clinic_site, url):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Permissions-Policy"] == PERMISSIONS_POLICY
+    assert_strict_script_policy(response)
 
 
 def test_static_files_get_the_headers_that_matter_for_them(client, db):

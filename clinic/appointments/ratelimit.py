@@ -5,17 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    """The client's address; behind TRUSTED_PROXY_COUNT proxies, the one the outermost
-    trusted proxy saw (earlier X-Forwarded-For entries can be forged by the client)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if len(addresses) >= proxies:
-            return addresses[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+from clinic.base.addresses import client_address
 
 
 def _key(request):

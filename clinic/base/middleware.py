@@ -2,6 +2,11 @@
 
 import re
 import uuid
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.urls import reverse
 
 from .logs import request_id
 
@@ -42,3 +47,36 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response[self.HEADER] = value
         return response
+
+
+def media_origin():
+    """The origin media files come from when MEDIA_URL is absolute (a bucket or a CDN)."""
+    url = urlsplit(settings.MEDIA_URL)
+    return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else None
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with two policies: CONTENT_SECURITY_POLICY for the public site,
+    CLINIC_ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin, whose scripts and styles need
+    more than patient pages allow. Both also allow images from the media origin."""
+
+    def process_response(self, request, response):
+        # Wagtail renders a preview by sending a made-up request for the page's public URL
+        # through the middleware; the real /admin/ request around it sets the admin policy.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        # A view that chose its own policy (django-csp's decorators) keeps it.
+        if parts.config is None and request.path_info.startswith(reverse("wagtailadmin_home")):
+            parts.config = settings.CLINIC_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        origin = media_origin()
+        if origin:
+            update = dict(parts.update or {})
+            update["img-src"] = [*update.get("img-src", []), origin]
+            parts.update = update
+        return parts

@@ -1,5 +1,7 @@
+import shlex
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -50,3 +52,15 @@ def server_error(request):
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+def sign_in_locked_out(request, original_response, credentials):
+    """The admin's sign-in refused after too many wrong passwords (django-axes calls this
+    instead of its plain-text message): what happened and how to get back in."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    context = {
+        # Quoted: whatever was typed as the user name must not turn into a shell command.
+        "username": shlex.quote(username) if username else "USERNAME",
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "base/sign_in_locked_out.html", context, status=429)

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_list, env_str
 from .logs import logging_config
@@ -35,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +51,7 @@ MIDDLEWARE = [
     "clinic.base.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic.base.middleware.PermissionsPolicyMiddleware",
+    "clinic.base.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the lockout page (AXES_LOCKOUT_CALLABLE).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Headers every environment sends (HTTPS-only settings are in production.py). Wagtail's
@@ -63,6 +70,40 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (clinic.base.middleware.ContentSecurityPolicyMiddleware). Patient
+# pages run no script at all and load nothing from another site: no inline script or style,
+# no third-party origin. JSON-LD blocks are data, not scripts, and need no permission. Images
+# may also come from the origin of MEDIA_URL when it is absolute (a bucket or CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and its page previews) needs inline scripts (its choosers and date
+# widgets write them into the page and its modals) and inline styles, blob: images for upload
+# previews, and frames its own preview. Still nothing from other sites. Checked in a browser:
+# editor, preview, Checks panel, choosers, listings.
+CLINIC_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 ROOT_URLCONF = "clinic.urls"
 CSRF_FAILURE_VIEW = "clinic.base.views.csrf_failure"
@@ -99,10 +140,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Staff accounts open patients' requests: a passphrase, not a word and a digit.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin sign-in lockout (django-axes): five wrong passwords for one user name from one
+# address lock that pair out for an hour. Counting the pair, not the address alone or the user
+# alone, means an attacker can lock out neither everyone behind a shared address (or behind a
+# misconfigured proxy) nor a colleague from elsewhere. Attempts are stored in the database
+# (axes.AccessAttempt: user name, address, browser, path); only the admin's login form
+# authenticates, so nothing about patients reaches it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)  # base/sign_in_locked_out.html says "an hour"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A colleague's typos are forgotten once they sign in.
+AXES_RESET_ON_SUCCESS = True
+# The same client address the appointment rate limit uses (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "clinic.base.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "clinic.base.views.sign_in_locked_out"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
@@ -175,6 +239,11 @@ WAGTAIL_SITE_NAME = "Lumbar"
 # clinic settings' name and phone (clinic/base/outage.py).
 CLINIC_NAME = env_str("CLINIC_NAME", "Lumbar Chiropractic")
 CLINIC_PHONE = env_str("CLINIC_PHONE", "")
+# The admin loads nothing from other sites (its CSP would block it anyway): no Gravatar
+# (it would learn staff email hashes) and no check for new Wagtail releases (upgrades are
+# pinned in requirements.txt).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Used in admin notification emails and as the site address the content command sets up.
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
