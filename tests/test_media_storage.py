@@ -26,12 +26,12 @@ S3_ENV = {
 }
 
 
-def media_storage(**env):
-    """The default storage the settings choose, given the environment."""
+def media_settings(**env):
+    """The default storage and MEDIA_URL the settings choose, given the environment."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
-        "print(json.dumps(settings.STORAGES['default']))"
+        "print(json.dumps([settings.STORAGES['default'], settings.MEDIA_URL]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -46,17 +46,31 @@ def media_storage(**env):
 
 
 def test_without_a_bucket_media_are_local_files():
-    assert media_storage()["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    storage, media_url = media_settings()
+    assert storage["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert media_url == "/media/"
 
 
 def test_with_a_bucket_media_go_to_s3():
-    storage = media_storage(**S3_ENV)
+    storage, media_url = media_settings(**S3_ENV)
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media_url == f"https://s3.example.net/{BUCKET}/"
     options = storage["OPTIONS"]
     assert options["bucket_name"] == BUCKET
     assert options["endpoint_url"] == "https://s3.example.net"
     assert options["region_name"] == "us-west-2"
     assert options["file_overwrite"] is False  # two uploads of one name keep both
+
+
+@pytest.mark.parametrize(
+    "env, media_url",
+    [
+        ({"AWS_S3_CUSTOM_DOMAIN": "media.lumbar.example"}, "https://media.lumbar.example/"),
+        ({"AWS_S3_ENDPOINT_URL": ""}, f"https://{BUCKET}.s3.amazonaws.com/"),
+    ],
+)
+def test_media_url_is_where_the_storage_points_browsers(env, media_url):
+    assert media_settings(**{**S3_ENV, **env})[1] == media_url
 
 
 @pytest.fixture
@@ -77,6 +91,7 @@ def bucket(settings):
                 },
             },
         }
+        settings.MEDIA_URL = "https://media.lumbar.example/"
         yield boto3.resource("s3", region_name="us-east-1").Bucket(BUCKET)
 
 
@@ -98,6 +113,10 @@ def test_uploaded_photos_and_their_sizes_are_stored_in_the_bucket(admin_client, 
     assert rendition.url.startswith("https://media.lumbar.example/images/")
     assert rendition.file.name in stored(bucket)
 
+    # Patients' browsers may load it: the page's policy allows images from the bucket's domain.
+    policy = client_policy(admin_client)
+    assert "https://media.lumbar.example" in policy["img-src"]
+
 
 @pytest.mark.django_db
 def test_documents_in_the_bucket_are_still_served_through_django(admin_client, client, bucket):
@@ -110,3 +129,11 @@ def test_documents_in_the_bucket_are_still_served_through_django(admin_client, c
     assert document.url.startswith("/documents/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 a leaflet"
+
+
+def client_policy(client):
+    header = client.get("/").headers["Content-Security-Policy"]
+    return {
+        name: values
+        for name, *values in (directive.split() for directive in header.split(";") if directive)
+    }

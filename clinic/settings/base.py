@@ -188,22 +188,33 @@ STORAGES = {
 }
 # Media (uploaded images and documents) on S3-compatible storage when a bucket is named, so
 # several web nodes share them; local files otherwise.
-if env_str("AWS_STORAGE_BUCKET_NAME"):
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
             "region_name": env_str("AWS_S3_REGION_NAME"),
             "access_key": env_str("AWS_ACCESS_KEY_ID"),
             "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
-            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN"),
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
             # Two uploads with one name keep both files; nothing is public unless the bucket
             # policy says so.
             "file_overwrite": False,
             "default_acl": None,
         },
     }
+    # Where browsers fetch media from, as the storage builds its URLs; the Content-Security-
+    # Policy allows images from this origin (clinic/base/middleware.py).
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_URL = f"{AWS_S3_ENDPOINT_URL.rstrip('/')}/{AWS_STORAGE_BUCKET_NAME}/"
+    else:
+        MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
 
 # The cache: Redis when REDIS_URL is set, shared by every web process (rate limits, pages);
 # local memory otherwise (one process, `make run`). If Redis goes down, pages are served
