@@ -162,6 +162,15 @@ def test_every_public_page_sends_the_security_headers(client, clinic_site, produ
     assert response["Permissions-Policy"] == PERMISSIONS_POLICY
     assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
     assert_strict_script_policy(response)
+    # Reading a page sets no cookie (nothing to track, nothing to keep it out of a shared
+    # cache); the form's CSRF cookie is HTTPS-only and not sent from other sites.
+    if url == "/appointments/request/":
+        assert set(response.cookies) <= {"csrftoken"}
+        for cookie in response.cookies.values():
+            assert cookie["secure"] is True
+            assert cookie["samesite"] == "Lax"
+    else:
+        assert not response.cookies, url
 
 
 @pytest.mark.parametrize("url", ["/", "/no-such-page/"])
