@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_list, env_required, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "clinic.appointments",
     "treatments",
     "education",
+    "wagtailcache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -46,6 +47,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic.base.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The anonymous page cache (clinic/base/page_cache.py): a hit is answered here, before
+    # sessions, authentication or the database.
+    "clinic.base.page_cache.PageCacheHeadersMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -92,6 +98,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole pages for anonymous visitors. A store of its own: publishing empties it whole
+    # (clear(), which on Redis flushes the database it is in). Kept an hour at most, so a
+    # change no signal reports (an article's review falling due) shows within the hour.
+    # With several web processes it must be shared by them (Redis), or a publish empties
+    # the copy of one process only.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 60 * 60,
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -128,6 +148,29 @@ WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
+# The page cache (wagtail-cache; clinic/base/page_cache.py says what it keeps).
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
+# A CDN that can purge published pages: env-driven, off by default. Cloudflare (a zone and
+# an API token allowed to purge it) or a cache that takes HTTP PURGE (Varnish, nginx).
+WAGTAILFRONTENDCACHE = {}
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_required("CLOUDFLARE_API_TOKEN"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["purge"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+# Browsers keep a page a minute (nothing can purge them); a CDN that is purged on publish
+# keeps it as long as the page cache does.
+PAGE_CACHE_CONTROL = "max-age=60"
+if WAGTAILFRONTENDCACHE:
+    PAGE_CACHE_CONTROL += f", s-maxage={CACHES['pages']['TIMEOUT']}"
+
 # Uploads: photos and office documents only (no SVG or HTML, which can carry scripts), of
 # sizes a clinic's pages need; documents are served through Django, not straight from media.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
