@@ -104,8 +104,10 @@ def grow(site):
 
 
 def uncached_render_queries(client, url):
-    """The queries of a patient's GET of `url` right after a publish: the page cache empty."""
-    # Renditions are made when an editor previews a page (here, by a first view).
+    """The queries of a patient's GET of `url` right after a publish: the page cache empty
+    (publishing empties it), Wagtail's own caches of site root paths and image renditions as
+    a publish leaves them (filled; renditions are made when an editor previews a page, here
+    by a first view)."""
     assert client.get(url).status_code == 200
     caches["pages"].clear()
     with CaptureQueriesContext(connection) as queries:
