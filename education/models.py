@@ -1,9 +1,11 @@
 import re
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,6 +18,7 @@ from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
 from clinic.base.models import ClinicIndexPage, ClinicPage
+from clinic.base.querysets import in_private_section
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
 
@@ -98,6 +101,11 @@ class SymptomIndexPage(ClinicIndexPage):
             tagged = SymptomArticleTag.objects.filter(tag__slug=slug)
             articles = articles.filter(pk__in=tagged.values("content_object_id"))
         return articles
+
+    def get_cached_paths(self):
+        return super().get_cached_paths() + [
+            f"/?tag={quote(tag.slug)}" for tag in self.article_tags()
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -194,6 +202,7 @@ class SymptomArticlePage(ClinicPage):
     base_form_class = SymptomArticleForm
     parent_page_types = ["education.SymptomIndexPage"]
     subpage_types = []
+    serve_select_related = ("reviewer",)
 
     class Meta:
         verbose_name = _("symptom article")
@@ -279,20 +288,27 @@ class SymptomArticlePage(ClinicPage):
     def prevention_list(self):
         return lines(self.prevention)
 
+    @cached_property
     def recommended_treatments(self):
         """The live treatments this article recommends, in the editor's order."""
-        return [
-            link.treatment
-            for link in self.treatment_links.filter(
-                # Ids, not pages: in the editor's preview the links are unsaved (modelcluster)
-                # and can only be filtered by plain values.
-                treatment_id__in=Page.objects.live().public().values_list("pk", flat=True)
-            ).select_related("treatment", "treatment__hero_image")
-        ]
+        # By id, in a subquery: in a preview the links are the draft's, held in memory, and
+        # are filtered in Python.
+        live = Page.objects.live().exclude(in_private_section()).values_list("pk", flat=True)
+        links = self.treatment_links.filter(treatment__id__in=live).select_related(
+            "treatment", "treatment__hero_image"
+        )
+        return [link.treatment for link in links]
+
+    @property
+    def section_url(self):
+        """The address of the section the article is in: its own, one level up (which
+        saves asking the database for the parent page)."""
+        url = self.url
+        return url[: url.rstrip("/").rfind("/") + 1]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = self.recommended_treatments()
+        context["treatments"] = self.recommended_treatments
         return context
 
     def get_structured_data(self, request):
@@ -302,7 +318,7 @@ class SymptomArticlePage(ClinicPage):
             "description": self.summary,
             "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": s} for s in self.sign_list],
             "cause": [{"@type": "MedicalCause", "name": c} for c in self.cause_list],
-            "possibleTreatment": [therapy(t, request) for t in self.recommended_treatments()],
+            "possibleTreatment": [therapy(t, request) for t in self.recommended_treatments],
             "primaryPrevention": [
                 {"@type": "MedicalTherapy", "name": p} for p in self.prevention_list
             ],

@@ -147,7 +147,7 @@ def test_circulation_therapies_cover_heat_cold_electrical_stimulation_and_ultras
 def test_back_spasm_article_recommends_all_four_treatments_in_order(loaded):
     article = SymptomArticlePage.objects.get(slug="back-spasms")
 
-    assert [treatment.slug for treatment in article.recommended_treatments()] == TREATMENT_SLUGS
+    assert [treatment.slug for treatment in article.recommended_treatments] == TREATMENT_SLUGS
 
 
 def test_back_spasm_article_is_reviewed_with_the_next_review_a_year_later(loaded):

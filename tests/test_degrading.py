@@ -64,6 +64,20 @@ def test_pages_say_back_shortly_with_the_phone_number(browser, clinic_site, data
         assert leak not in response.content.decode()
 
 
+def test_pages_in_the_page_cache_are_still_served(browser, clinic_site):
+    assert browser.get("/treatments/joint-manipulation/").status_code == 200  # now cached
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+        side_effect=OperationalError("could not connect to server: Connection refused"),
+    ):
+        cached = browser.get("/treatments/joint-manipulation/")
+        not_cached = browser.get("/treatments/exercise-therapy/")
+
+    assert cached.status_code == 200
+    assert "Joint manipulation" in text_of(parse(cached))
+    assert not_cached.status_code == 503
+
+
 def test_appointment_form_says_plainly_the_request_was_not_saved(browser, clinic_site):
     before = AppointmentRequest.objects.count()
     with mock.patch(
@@ -119,15 +133,17 @@ def test_pages_serve_without_the_cache_and_a_warning_is_logged(
         outage_filter.last_warning = float("-inf")  # a warning may have gone out a minute ago
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     settings.DJANGO_REDIS_LOGGER = "clinic.cache"
+    dead_redis = f"redis://127.0.0.1:{free_port()}"
     settings.CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "LOCATION": f"{dead_redis}/{number}",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
         }
+        for number, alias in enumerate(["default", "pages"])
     }
     with caplog.at_level(logging.WARNING):
-        for path in PATIENT_PAGES:
+        for path in PATIENT_PAGES * 2:  # twice: nothing was kept, nothing is served stale
             assert client.get(path).status_code == 200, path
         form = client.get(FORM_URL)
         assert form.status_code == 200

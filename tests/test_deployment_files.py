@@ -16,15 +16,6 @@ from .helpers import ROOT, dockerfile_cmd, dockerfile_instructions
 EXAMPLE_ENV = ROOT / "deploy" / "production.env.example"
 APP_SERVICES = ["migrate", "web", "scheduler"]
 
-# Documented in the example for settings that arrive from other branches at merge (Redis,
-# S3 media, JSON logs, the 503 page, CDN purge). Delete each name once the settings read it:
-# test_names_waiting_for_their_settings_are_not_read_yet says when.
-WAITING_FOR_SETTINGS = {
-    "CLOUDFLARE_ZONE_ID",
-    "CLOUDFLARE_API_TOKEN",
-    "FRONTEND_CACHE_PURGE_URL",
-}
-
 
 @pytest.fixture(scope="module")
 def compose():
@@ -212,10 +203,5 @@ def test_example_documents_every_variable_the_site_reads():
 
 def test_example_has_only_variables_something_reads():
     compose_text = (ROOT / "docker-compose.yml").read_text()
-    known = settings_names() | interpolated_names(compose_text) | WAITING_FOR_SETTINGS
+    known = settings_names() | interpolated_names(compose_text)
     assert set(example_names()) <= known
-
-
-def test_names_waiting_for_their_settings_are_not_read_yet():
-    assert WAITING_FOR_SETTINGS <= set(example_names())
-    assert not WAITING_FOR_SETTINGS & settings_names(), "now read: remove from the waiting list"

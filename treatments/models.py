@@ -3,11 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
 from clinic.base.models import ClinicIndexPage, ClinicPage
+from clinic.base.querysets import in_private_section
 from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
@@ -28,6 +28,7 @@ class TreatmentIndexPage(ClinicIndexPage):
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("path")
         )
 
@@ -86,6 +87,7 @@ class TreatmentPage(ClinicPage):
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
+    serve_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("treatment page")
@@ -112,13 +114,13 @@ class TreatmentPage(ClinicPage):
 
         Computed from the articles' own choices (their `treatment_links`), so an editor names
         a treatment once, on the article."""
-        return (
-            Page.objects.live()
-            .public()
-            .filter(pk__in=self.article_links.values("article_id"))
-            .order_by("-first_published_at")
-            .specific()
+        links = (
+            self.article_links.filter(article__live=True)
+            .exclude(in_private_section("article__path"))
+            .select_related("article")
+            .order_by("-article__first_published_at")
         )
+        return [link.article for link in links]
 
     def get_structured_data(self, request):
         data = therapy(self, request)

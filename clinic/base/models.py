@@ -1,14 +1,18 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .outage import remember_contact
 from .pagination import paginate
+from .querysets import ClinicPageManager, page_at
 from .readability import reading_grade
 from .text import lines, plain_text
 
@@ -88,8 +92,37 @@ class ClinicPage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
+    # public() without a query of its own (see querysets.py).
+    objects = ClinicPageManager()
+    # Foreign keys the page's template shows, fetched with the page when it is served.
+    serve_select_related = ()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """The page at the end of the path, in one query whatever its depth.
+
+        Wagtail's own walk down the tree asks for each page on the way, and again for its
+        fields. A path that leads to no page goes on to that walk: a 404, or a page on the
+        way that routes the rest itself (a routable page; the clinic has none)."""
+        if not path_components:
+            # This very page (the home page): one query instead of Wagtail's two.
+            self.may_have_view_restrictions = PageViewRestriction.objects.exists()
+            return super().route(request, path_components)
+        page = page_at(self, self.url_path + "".join(f"{part}/" for part in path_components))
+        if page is None:
+            return super().route(request, path_components)
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
+
+    def get_view_restrictions(self):
+        # Asked by Wagtail on every view (two queries); route() already knows when the site
+        # has no view restriction at all.
+        if getattr(self, "may_have_view_restrictions", True):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     @property
     def meta_description(self):
@@ -143,3 +176,9 @@ class ClinicIndexPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context[self.listing_name] = paginate(request, self.listing(request), self.per_page)
         return context
+
+    def get_cached_paths(self):
+        """The addresses a CDN may hold for this page: each page of its listing."""
+        everything = self.listing(HttpRequest())  # a request without filters
+        pages = Paginator(everything, self.per_page).num_pages
+        return ["/"] + [f"/?page={number}" for number in range(2, pages + 1)]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -27,12 +28,15 @@ class HomePage(ClinicPage):
     class Meta:
         verbose_name = _("home page")
 
+    @cached_property
     def treatments(self):
-        return (
+        """The live treatments, listed on the page and in its structured data."""
+        return list(
             TreatmentPage.objects.descendant_of(self)
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("path")
         )
 
@@ -46,7 +50,7 @@ class HomePage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = self.treatments()
+        context["treatments"] = self.treatments
         context["newest_articles"] = self.newest_articles()
         return context
 
@@ -58,7 +62,7 @@ class HomePage(ClinicPage):
             "description": self.meta_description,
             "url": site_root_url(request) + "/",
             "medicalSpecialty": "https://schema.org/Musculoskeletal",
-            "availableService": [therapy(t, request) for t in self.treatments()],
+            "availableService": [therapy(t, request) for t in self.treatments],
         }
         optional = {
             "telephone": clinic.phone,

@@ -2,11 +2,12 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_list, env_required, env_str
 from .logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "clinic.appointments",
     "treatments",
     "education",
+    "wagtailcache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -53,6 +55,11 @@ MIDDLEWARE = [
     "clinic.base.middleware.PermissionsPolicyMiddleware",
     "clinic.base.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The anonymous page cache (clinic/base/page_cache.py): a hit is answered here, before
+    # sessions, authentication or the database.
+    "clinic.base.page_cache.PageCacheHeadersMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -216,26 +223,53 @@ if AWS_STORAGE_BUCKET_NAME:
     else:
         MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
 
-# The cache: Redis when REDIS_URL is set, shared by every web process (rate limits, pages);
-# local memory otherwise (one process, `make run`). If Redis goes down, pages are served
-# without it: short timeouts, errors ignored and logged as a warning (clinic/base/logs.py).
+# The caches: Redis when REDIS_URL is set, shared by every web process; local memory
+# otherwise (one process, `make run`). If Redis goes down, pages are served without it: short
+# timeouts, errors ignored and logged as a warning (clinic/base/logs.py).
+# "default" holds rate limits and the outage page's phone number; "pages" holds whole pages
+# for anonymous visitors (clinic/base/page_cache.py). Publishing empties "pages" whole, which
+# on Redis flushes its database: it gets one of its own (PAGE_CACHE_REDIS_URL, by default the
+# database after REDIS_URL's). Pages are kept an hour at most, so a change no signal reports
+# (an article's review falling due) shows within the hour.
+PAGE_CACHE_SECONDS = 60 * 60
 REDIS_URL = env_str("REDIS_URL")
+
+
+def redis_cache(url, **fields):
+    options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True}
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": options,
+        **fields,
+    }
+
+
+def next_redis_database(url):
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0)
+    return parts._replace(path=f"/{database + 1}").geturl()
+
+
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+        "default": redis_cache(REDIS_URL),
+        "pages": redis_cache(
+            env_str("PAGE_CACHE_REDIS_URL", next_redis_database(REDIS_URL)),
+            TIMEOUT=PAGE_CACHE_SECONDS,
+        ),
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "clinic.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+        },
+    }
 
 # Logs: to stdout, with the request id; JSON lines where LOG_FORMAT=json (production).
 LOGGING = logging_config(
@@ -261,6 +295,29 @@ WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
+# The page cache (wagtail-cache; clinic/base/page_cache.py says what it keeps).
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
+# A CDN that can purge published pages: env-driven, off by default. Cloudflare (a zone and
+# an API token allowed to purge it) or a cache that takes HTTP PURGE (Varnish, nginx).
+WAGTAILFRONTENDCACHE = {}
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_required("CLOUDFLARE_API_TOKEN"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["purge"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+# Browsers keep a page a minute (nothing can purge them); a CDN that is purged on publish
+# keeps it as long as the page cache does.
+PAGE_CACHE_CONTROL = "max-age=60"
+if WAGTAILFRONTENDCACHE:
+    PAGE_CACHE_CONTROL += f", s-maxage={PAGE_CACHE_SECONDS}"
+
 # Uploads: photos and office documents only (no SVG or HTML, which can carry scripts), of
 # sizes a clinic's pages need; documents are served through Django, not straight from media.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
