@@ -41,6 +41,9 @@ def logging_config(*, json_lines, level="INFO"):
         "loggers": {
             # django-redis logs each failed cache call; the filter keeps one warning a minute.
             "clinic.cache": {"filters": ["cache_outage"]},
+            # Wagtail's background tasks (search index, references) run inline here and would
+            # log two lines each per page saved.
+            "django_tasks": {"level": "WARNING"},
         },
     }
 
