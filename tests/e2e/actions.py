@@ -1,5 +1,6 @@
 """What people do in the browser, shared by the journeys."""
 
+import re
 import time
 import uuid
 
@@ -28,12 +29,25 @@ def log_in(page, user):
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill("pw")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Dashboard")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def tab_to(page, locator, limit=60):
-    """Press Tab until `locator` has the keyboard focus; fails if it never gets it."""
-    tab_to_any(page, locator, limit)
+    """Press Tab until `locator` (one element) has the keyboard focus; fails if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def tab_to_any(page, locator, limit=60):
+    """Press Tab until one of the elements `locator` matches has the keyboard focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate_all("elements => elements.includes(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
 
 
 def type_into(page, locator, text):
@@ -42,7 +56,7 @@ def type_into(page, locator, text):
 
 
 def tick(page, locator):
-    """Check a checkbox or a radio button from the keyboard."""
+    """Tick a checkbox from the keyboard."""
     tab_to(page, locator)
     page.keyboard.press("Space")
     expect(locator).to_be_checked()
@@ -62,17 +76,8 @@ def choose(page, group, option):
     raise AssertionError(f"the arrow keys never selected {option}")
 
 
-def tab_to_any(page, locator, limit=60):
-    """Press Tab until one of the elements `locator` matches has the keyboard focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate_all("elements => elements.includes(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached {locator}")
-
-
 class FormClock:
-    """The form turns away submissions made faster than a person fills it in
+    """The form marks as spam what is sent faster than a person fills it in
     (APPOINTMENT_MIN_FILL_SECONDS); a quick test waits out what is left of that time."""
 
     def __init__(self):
@@ -84,5 +89,8 @@ class FormClock:
             page.wait_for_timeout(left * 1000)
 
 
-def stored_request(full_name):
-    return AppointmentRequest.objects.get(full_name=full_name)
+def shown_request(page):
+    """The stored request whose reference the confirmation page shows."""
+    reference = page.locator(".reference").inner_text()
+    assert re.fullmatch(r"LB-[A-Z0-9]{6}", reference), reference
+    return AppointmentRequest.objects.get(reference=reference)

@@ -127,6 +127,9 @@ def new_page(browser, server):
             locale="en-US",
         )
         context.set_default_timeout(10_000)
+        # The site and nothing else: no request leaves the machine (the admin's Gravatar
+        # avatars, say).
+        context.route(lambda url: not url.startswith(server.url), lambda route: route.abort())
         if init_script:
             context.add_init_script(path=init_script)
         contexts.append(context)
