@@ -110,10 +110,19 @@ def axe_script():
     return script
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def new_page(browser, server):
+def new_page(request, browser, server, screenshots):
     """Opens a page in a browser of its own (a new person), `viewport` wide; the test fails
-    if the server logged an error or a page threw one meanwhile."""
+    if the server logged an error or a page threw one meanwhile. When a test fails, a
+    screenshot of each of its pages is saved, for the failure report."""
     contexts = []
     page_errors = []
     log_start = server.log_size()
@@ -138,7 +147,12 @@ def new_page(browser, server):
         return page
 
     yield open_page
-    for context in contexts:
+    for number, context in enumerate(contexts):
+        if getattr(request.node, "call_failed", False):
+            for page in context.pages:
+                path = screenshots / f"failed-{request.node.name}-{number}.png"
+                page.screenshot(path=path, full_page=True)
+                print(f"{page.url} when the test failed: {path}")
         context.close()
     errors = [match.group(0) for match in SERVER_ERRORS.finditer(server.log(log_start))]
     assert not errors, "the server failed:\n" + server.log(log_start)

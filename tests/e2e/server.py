@@ -34,7 +34,10 @@ def database_url(settings_dict):
     """A DATABASE_URL for the database `settings_dict` (a connection's) points at."""
     name = settings_dict["NAME"]
     if settings_dict["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{name}"
+        # The admin writes from several threads at once (autosave, editing-session pings, the
+        # save itself): each transaction takes the write lock at its start and waits its turn,
+        # rather than failing with "database is locked" when a reader tries to write.
+        return f"sqlite:///{name}?transaction_mode=IMMEDIATE&timeout=20"
     credentials = quote(settings_dict["USER"] or "")
     if settings_dict["PASSWORD"]:
         credentials += ":" + quote(settings_dict["PASSWORD"])
