@@ -119,7 +119,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def new_page(request, browser, server, screenshots):
+def new_page(request, browser, server, tmp_path):
     """Opens a page in a browser of its own (a new person), `viewport` wide; the test fails
     if the server logged an error or a page threw one meanwhile. When a test fails, a
     screenshot of each of its pages is saved, for the failure report."""
@@ -150,7 +150,7 @@ def new_page(request, browser, server, screenshots):
     for number, context in enumerate(contexts):
         if getattr(request.node, "call_failed", False):
             for page in context.pages:
-                path = screenshots / f"failed-{request.node.name}-{number}.png"
+                path = tmp_path / f"failed-page-{number}.png"
                 page.screenshot(path=path, full_page=True)
                 print(f"{page.url} when the test failed: {path}")
         context.close()

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.appointment_data import make_appointment_request
+from treatments.models import TreatmentPage
 
 from .actions import log_in, make_staff
 from .conftest import DESKTOP
@@ -21,7 +22,9 @@ def test_front_desk_sees_urgent_first_marks_a_request_contacted_and_the_history_
     urgent = make_appointment_request(
         full_name="Una Underwood", red_flags=["saddle_numbness"], is_urgent=True
     )
-    routine = make_appointment_request(full_name="Olga Older")
+    routine = make_appointment_request(
+        full_name="Olga Older", treatment=TreatmentPage.objects.get(slug="joint-manipulation")
+    )
 
     page = new_page(DESKTOP)
     log_in(page, user)
@@ -34,6 +37,9 @@ def test_front_desk_sees_urgent_first_marks_a_request_contacted_and_the_history_
     assert references.index(urgent.reference) < references.index(routine.reference)
     urgent_row = page.get_by_role("row").filter(has_text=urgent.reference)
     expect(urgent_row).to_contain_text("Urgent")
+    routine_row = page.get_by_role("row").filter(has_text=routine.reference)
+    expect(routine_row).to_contain_text("Joint manipulation")
+    expect(routine_row).not_to_contain_text("Urgent")
     page.screenshot(path=screenshots / "front-desk-inbox.png")
 
     page.get_by_role("link", name=routine.reference, exact=True).click()
