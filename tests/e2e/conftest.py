@@ -147,12 +147,13 @@ def new_page(request, browser, server, tmp_path):
         return page
 
     yield open_page
-    for number, context in enumerate(contexts):
-        if getattr(request.node, "call_failed", False):
-            for page in context.pages:
-                path = tmp_path / f"failed-page-{number}.png"
-                page.screenshot(path=path, full_page=True)
-                print(f"{page.url} when the test failed: {path}")
+    if getattr(request.node, "call_failed", False):
+        pages = [page for context in contexts for page in context.pages]
+        for number, page in enumerate(pages):
+            path = tmp_path / f"failed-page-{number}.png"
+            page.screenshot(path=path, full_page=True)
+            print(f"{page.url} when the test failed: {path}")
+    for context in contexts:
         context.close()
     errors = [match.group(0) for match in SERVER_ERRORS.finditer(server.log(log_start))]
     assert not errors, "the server failed:\n" + server.log(log_start)
