@@ -1,8 +1,8 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against the site served by gunicorn
 on the loopback from the test database.
 
-The clinic's content is loaded once for the session and committed, so the server process sees
-it; each test adds its own uniquely named users, requests and pages, also committed. So these
+The clinic's content is loaded once for these tests and committed, so the server process
+sees it; each test adds its own uniquely named users, requests and pages, also committed. So these
 tests run outside pytest-django's per-test transaction (they are not marked `django_db`, and
 pytest-django runs them after the tests that are): what they write stays until the test
 database is dropped at the end of the run.
@@ -54,7 +54,7 @@ def _committed_database(django_db_blocker):
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def clinic_content(django_db_setup, django_db_blocker):
     """The test database with the clinic's content, as `make run` loads it.
 
@@ -71,7 +71,7 @@ def clinic_content(django_db_setup, django_db_blocker):
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(clinic_content, tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
     server = Server(connection.settings_dict, folder / "media", folder / "gunicorn.log")
@@ -82,14 +82,15 @@ def server(clinic_content, tmp_path_factory):
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if CHROMIUM is None:
         unavailable("Chromium is not installed (Debian: apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's synchronous API keeps an event loop open in this thread, so Django would
-    # refuse the tests' (synchronous) queries; Django's docs suggest this switch for it.
+    # refuse the tests' (synchronous) queries; Django's docs suggest this switch for it. Only
+    # while these tests run: the deploy check (in a later test) refuses it.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
@@ -110,6 +111,14 @@ def axe_script():
     return script
 
 
+def csp_violations(page, message):
+    """The console message, if it says the browser blocked something the page needs."""
+    text = message.text
+    if "Content Security Policy" in text and "Report Only" not in text:
+        return [f"{page.url}: {text}"]
+    return []
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
@@ -121,8 +130,9 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def new_page(request, browser, server, tmp_path):
     """Opens a page in a browser of its own (a new person), `viewport` wide; the test fails
-    if the server logged an error or a page threw one meanwhile. When a test fails, a
-    screenshot of each of its pages is saved, for the failure report."""
+    if meanwhile the server logged an error, a page threw one, or the browser blocked
+    something under the Content-Security-Policy. When a test fails, a screenshot of each of
+    its pages is saved, for the failure report."""
     contexts = []
     page_errors = []
     log_start = server.log_size()
@@ -144,6 +154,7 @@ def new_page(request, browser, server, tmp_path):
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: page_errors.append(f"{page.url}: {error}"))
+        page.on("console", lambda message: page_errors.extend(csp_violations(page, message)))
         return page
 
     yield open_page
