@@ -47,13 +47,6 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(autouse=True)
-def _committed_database(django_db_blocker):
-    """The test's own data is committed at once, for the server process to see."""
-    with django_db_blocker.unblock():
-        yield
-
-
 @pytest.fixture(scope="package")
 def clinic_content(django_db_setup, django_db_blocker):
     """The test database with the clinic's content, as `make run` loads it.
@@ -128,11 +121,14 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def new_page(request, browser, server, tmp_path):
+def new_page(request, browser, server, django_db_blocker, tmp_path):
     """Opens a page in a browser of its own (a new person), `viewport` wide; the test fails
     if meanwhile the server logged an error, a page threw one, or the browser blocked
     something under the Content-Security-Policy. When a test fails, a screenshot of each of
-    its pages is saved, for the failure report."""
+    its pages is saved, for the failure report.
+
+    The test may use the database meanwhile: what it writes is committed at once, for the
+    server process to see."""
     contexts = []
     page_errors = []
     log_start = server.log_size()
@@ -157,7 +153,8 @@ def new_page(request, browser, server, tmp_path):
         page.on("console", lambda message: page_errors.extend(csp_violations(page, message)))
         return page
 
-    yield open_page
+    with django_db_blocker.unblock():
+        yield open_page
     if getattr(request.node, "call_failed", False):
         pages = [page for context in contexts for page in context.pages]
         for number, page in enumerate(pages):
