@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrations-check clean
+.PHONY: run test screenshots lint format migrations-check clean
 
 # The venv is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -22,6 +22,10 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The browser tests again, saving their screenshots into docs/screenshots/ (shown in the README).
+screenshots: $(BIN)/.installed
+	E2E_REQUIRED=1 E2E_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest -m e2e -q -p no:cacheprovider
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -34,4 +38,4 @@ migrations-check: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=clinic.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 media static tests/e2e/node_modules

@@ -132,6 +132,19 @@ def admin_client(client, clinic_site):
     return client
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On SQLite the test database lives in memory, out of reach of another process; when the
+    browser tests run (their server is a separate process), it is a file instead."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    browser_tests = any(item.get_closest_marker("e2e") for item in request.session.items)
+    if browser_tests and database["ENGINE"].endswith("sqlite3"):
+        folder = request.getfixturevalue("tmp_path_factory").mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with empty caches (rate-limit counters, cached pages)."""
