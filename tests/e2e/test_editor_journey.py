@@ -80,9 +80,7 @@ def write_article(page, title, photo):
     )
 
 
-def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(
-    new_page, photo, screenshots
-):
+def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(new_page, photo):
     """The editor (Editors group) cannot publish a health page: it goes to Clinical review,
     where a clinician (Clinicians group) approves it, which publishes it."""
     editor = make_staff("Editors", first_name="Erin", last_name="Editor")
@@ -124,7 +122,6 @@ def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(
     assert picture.evaluate("image => image.complete && image.naturalWidth > 0")
     expect(patient.get_by_role("main")).to_contain_text("Reviewed by Dr. Sam Lee")
     expect(patient.get_by_role("main")).to_contain_text(URGENT_HELP)
-    patient.screenshot(path=screenshots / "article.png")
 
     patient.get_by_role("search", name="Site").get_by_role("searchbox").fill(title)
     patient.keyboard.press("Enter")
