@@ -245,14 +245,16 @@ def test_real_outage_answers_503_and_the_site_recovers_without_a_restart(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    cached = f"http://127.0.0.1:{port}/treatments/"
     page = f"http://127.0.0.1:{port}/treatments/joint-manipulation/"
     try:
-        wait_until(lambda: _status(page) == 200)
+        wait_until(lambda: _status(cached) == 200)  # read once: now in the page cache
 
         link.cut()
         status, body = fetch(page)
         assert status == 503
         assert "We'll be back shortly" in body and "(503) 555-0147" in body
+        assert fetch(cached)[0] == 200
         assert fetch(f"http://127.0.0.1:{port}/healthz") == (200, "ok\n")  # alive, not ready
         assert fetch(f"http://127.0.0.1:{port}/readyz") == (503, "database unavailable\n")
 
