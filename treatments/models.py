@@ -12,6 +12,7 @@ from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+RELATED_ARTICLES = 6
 
 
 class TreatmentIndexPage(ClinicIndexPage):
@@ -108,7 +109,8 @@ class TreatmentPage(ClinicPage):
         return self.hero_image
 
     def related_articles(self):
-        """The live symptom articles that recommend this treatment, newest first.
+        """The newest live symptom articles that recommend this treatment, at most
+        RELATED_ARTICLES: a treatment thousands of articles recommend still has a short page.
 
         Computed from the articles' own choices (their `treatment_links`), so an editor names
         a treatment once, on the article."""
@@ -117,7 +119,7 @@ class TreatmentPage(ClinicPage):
             .public()
             .filter(pk__in=self.article_links.values("article_id"))
             .order_by("-first_published_at")
-            .specific()
+            .specific()[:RELATED_ARTICLES]
         )
 
     def get_structured_data(self, request):
