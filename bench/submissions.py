@@ -148,12 +148,23 @@ class Patient(FastHttpUser):
 
 
 @events.test_stop.add_listener
-def write_results(**kwargs):
+def write_results(environment, **kwargs):
+    # After the users have finished what they were doing (--stop-timeout), so every request
+    # sent is counted.
+    stats = {
+        name: {
+            "requests": entry.num_requests,
+            "p50_ms": entry.get_response_time_percentile(0.5),
+            "p99_ms": entry.get_response_time_percentile(0.99),
+        }
+        for (name, _method), entry in environment.stats.entries.items()
+    }
     with open(os.environ["BENCH_SUBMISSIONS_RESULT"], "w") as results:
         json.dump(
             {
                 "outcomes": dict(outcomes),
                 "queries": {name: total / n for name, (total, n) in queries.items() if n},
+                "stats": stats,
             },
             results,
         )
