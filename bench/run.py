@@ -668,6 +668,8 @@ def main():
         say(f"recreating {config.database_url}")
         info["PostgreSQL"] = recreate_database(config.database_url)
         info["Date"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        # Other work on the machine takes cores from the server: say how busy it was.
+        info["Load average at the start"] = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         info["Commit"] = git_commit()
         env = site_env(config, config.database_url, work)
         say("migrating, loading the content and generating the data")
@@ -689,6 +691,7 @@ def main():
                 submissions(config, sqlite_env, work, "SQLite", mailbox, log_path, min_fill)
             )
 
+        info["Load average at the end"] = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         config.results_path.write_text(
             render(config, info, static, pages, search, views, plans, runs, workers)
         )
