@@ -39,7 +39,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
@@ -130,7 +130,6 @@ class Measure:
     errors: int = 0
     queries: float | None = None
     first_view_queries: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def say(message):
