@@ -326,6 +326,9 @@ def wrk(config, measure, connections, headers=(), seconds=None):
         command += ["-H", header]
     command.append(f"http://127.0.0.1:{config.port}{measure.paths[0]}")
     output = run(command, env, timeout=seconds + 60)
+    # wrk stops with requests still queued at the server: the next run starts once the
+    # workers have finished them.
+    time.sleep(2)
     result = json.loads(output.split("WRK_JSON ", 1)[1].splitlines()[0])
     measure.rps = result["requests"] / (result["duration_us"] / 1e6)
     if result["requests"]:
@@ -356,10 +359,10 @@ def sample_queries(config, measure, headers=None, first_view=False):
     measure.queries = sum(views) / len(views) if views else None
 
 
-def warm_up(config, measure, headers=()):
+def warm_up(config, measure, connections, headers=()):
     """A second of load, so that every worker has served these paths once (the per-process
     caches a long-running server has are warm), and so has any page cache."""
-    wrk(config, Measure(measure.name, measure.paths), config.connections, headers, seconds=1)
+    wrk(config, Measure(measure.name, measure.paths), connections, headers, seconds=1)
 
 
 def measure_pages(config, env):
@@ -373,7 +376,7 @@ def measure_pages(config, env):
     pages = [Measure(name, [path]) for name, path in PAGES]
     search = Measure("Search", [f"/search/?q={quote_plus(q)}" for q in SEARCHES])
     for measure in [static, *pages, search]:
-        warm_up(config, measure)
+        warm_up(config, measure, config.connections)
     task(env, "clear-cache")
     for measure in [*pages, search]:
         sample_queries(config, measure, first_view=True)
@@ -402,7 +405,7 @@ def measure_front_desk(config, env):
     ]
     for measure in views:
         say(f"front desk: {measure.name}")
-        warm_up(config, measure, [f"Cookie: {cookie}"])
+        warm_up(config, measure, FRONT_DESK_CONNECTIONS, [f"Cookie: {cookie}"])
         wrk(config, measure, FRONT_DESK_CONNECTIONS, [f"Cookie: {cookie}"])
         sample_queries(config, measure, {"Cookie": cookie})
     plans = {}
