@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test screenshots lint format migrations-check clean
+.PHONY: run test screenshots lint format migrations-check bench clean
 
 # The venv is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -39,3 +39,8 @@ migrations-check: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static tests/e2e/node_modules
+
+# Seeds a separate PostgreSQL database, serves it with gunicorn and production settings, and
+# measures it with wrk and locust: see bench/run.py and the README's Performance section.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py

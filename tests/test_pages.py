@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from tests.conftest import make_article, make_treatment
 from tests.helpers import html, text_of
+from treatments.models import RELATED_ARTICLES
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,19 @@ def test_treatment_page_shows_what_a_visit_involves_and_safety(client, clinic_si
 def test_treatment_page_lists_the_articles_that_recommend_it(client, clinic_site):
     soup = html(client.get("/treatments/joint-manipulation/"))
     assert soup.select_one("main a[href='/symptoms/back-spasms/']")
+
+
+def test_treatment_page_lists_only_the_newest_articles_that_recommend_it(client, clinic_site):
+    for number in range(RELATED_ARTICLES):
+        make_article(
+            clinic_site.symptom_index,
+            f"Stiffness {number}",
+            slug=f"stiffness-{number}",
+            treatments=[clinic_site.joint],
+        )
+    soup = html(client.get("/treatments/joint-manipulation/"))
+    listed = [a["href"] for a in soup.select("main .card__link[href^='/symptoms/']")]
+    assert listed == [f"/symptoms/stiffness-{n}/" for n in reversed(range(RELATED_ARTICLES))]
 
 
 def test_treatment_page_leaves_out_unpublished_articles(client, clinic_site):

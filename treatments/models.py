@@ -12,6 +12,7 @@ from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+RELATED_ARTICLES = 6
 
 
 class TreatmentIndexPage(ClinicIndexPage):
@@ -110,7 +111,8 @@ class TreatmentPage(ClinicPage):
         return self.hero_image
 
     def related_articles(self):
-        """The live symptom articles that recommend this treatment, newest first.
+        """The newest live symptom articles that recommend this treatment, at most
+        RELATED_ARTICLES: a treatment thousands of articles recommend still has a short page.
 
         Computed from the articles' own choices (their `treatment_links`), so an editor names
         a treatment once, on the article."""
@@ -118,7 +120,7 @@ class TreatmentPage(ClinicPage):
             self.article_links.filter(article__live=True)
             .exclude(in_private_section("article__path"))
             .select_related("article")
-            .order_by("-article__first_published_at")
+            .order_by("-article__first_published_at")[:RELATED_ARTICLES]
         )
         return [link.article for link in links]
 

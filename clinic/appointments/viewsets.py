@@ -12,7 +12,7 @@ import datetime
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -192,6 +192,16 @@ class AppointmentRequestIndexView(IndexView):
             .select_related("treatment", "handled_by__wagtail_userprofile")
         )
         return queryset if self.shows_spam else queryset.inbox()
+
+    def search_queryset(self, queryset):
+        queryset = super().search_queryset(queryset)
+        if self.is_searching and not self.is_explicitly_ordered:
+            # The same order, but sorted from the matches (found through the trigram indexes)
+            # rather than read off the inbox index: PostgreSQL thinks a rare name or reference
+            # more common than it is, and would walk the whole index looking for it. The inbox
+            # index, like created_at, has no NULLS LAST, so it cannot give this order.
+            return queryset.order_by(F("is_urgent").desc(), F("created_at").desc(nulls_last=True))
+        return queryset
 
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"

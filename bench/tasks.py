@@ -1,0 +1,142 @@
+"""What bench/run.py asks of Django, run in the site's own environment:
+
+    python -m bench.tasks login | samples | clear-cache | last-pk | new-counts PK | explain URL...
+
+Each prints one JSON document.
+"""
+
+import json
+import random
+import sys
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from clinic.appointments.models import AppointmentRequest  # noqa: E402
+from treatments.models import TreatmentPage  # noqa: E402
+
+FRONT_DESK_USER = "bench-front-desk"
+TABLE = AppointmentRequest._meta.db_table
+
+
+def front_desk_client():
+    user, _ = get_user_model().objects.get_or_create(
+        username=FRONT_DESK_USER, defaults={"first_name": "Bench", "last_name": "Desk"}
+    )
+    user.groups.add(Group.objects.get(name="Front desk"))
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client
+
+
+def login():
+    """A front-desk user's session cookie, stored in the database like any login."""
+    client = front_desk_client()
+    name = settings.SESSION_COOKIE_NAME
+    return {"cookie": f"{name}={client.cookies[name].value}"}
+
+
+def samples():
+    """What the front desk looks up, taken from the stored requests; and the form's
+    minimum fill time, which the load generator waits."""
+    rng = random.Random(6)  # noqa: S311
+    inbox = AppointmentRequest.objects.inbox()
+    picked = list(inbox.order_by("?")[:20].values("pk", "reference", "phone", "full_name"))
+    rng.shuffle(picked)
+    treatment = TreatmentPage.objects.filter(slug="joint-manipulation").first()
+    return {
+        "request_pks": [row["pk"] for row in picked],
+        "search_terms": [
+            *(row["reference"] for row in picked[:5]),
+            *(row["phone"] for row in picked[5:10]),
+            *(row["full_name"].split()[-1] for row in picked[10:15]),
+        ],
+        "treatment_pk": treatment.pk if treatment else None,
+        "min_fill_seconds": settings.APPOINTMENT_MIN_FILL_SECONDS,
+    }
+
+
+def clear_cache():
+    cache.clear()
+    return {"cleared": True}
+
+
+def last_pk():
+    return {"pk": AppointmentRequest.objects.order_by("-pk").values_list("pk", flat=True).first()}
+
+
+def new_counts(after_pk):
+    """The requests stored after the one with `after_pk`, and how many look stored twice
+    (each simulated patient has an email of their own)."""
+    requests = AppointmentRequest.objects.filter(pk__gt=after_pk)
+    return {
+        "rows": requests.count(),
+        "tokens": requests.values("submission_token").distinct().count(),
+        "emails_stored_twice": requests.values("email")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count(),
+        "spam": requests.filter(status=AppointmentRequest.Status.SPAM).count(),
+        "urgent": requests.filter(is_urgent=True).count(),
+        "notified": requests.filter(
+            front_desk_notified_at__isnull=False, patient_notified_at__isnull=False
+        ).count(),
+    }
+
+
+def explain(*urls):
+    """For each front-desk URL, how PostgreSQL reads the requests table in each of its
+    queries: the scans and indexes in the plan, and the time it took."""
+    client = front_desk_client()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [TABLE])
+        names = [TABLE, *(row[0] for row in cursor.fetchall())]
+    plans = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url, secure=True)
+        plans[url] = []
+        for query in queries.captured_queries:
+            sql = query["sql"]
+            if not sql.startswith("SELECT") or f'FROM "{TABLE}"' not in sql:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN ANALYZE " + sql)
+                lines = [row[0].strip().removeprefix("->").strip() for row in cursor.fetchall()]
+            scans = {
+                line.split("  (")[0].replace(f" on {TABLE}", "")
+                for line in lines
+                if "Scan" in line and any(f" {name} " in f"{line} " for name in names)
+            }
+            plans[url].append(
+                {
+                    "query": "count" if sql.startswith("SELECT COUNT(*)") else "rows",
+                    "scans": sorted(scans),
+                    "ms": float(lines[-1].split(":")[1].split()[0]),
+                }
+            )
+    return plans
+
+
+COMMANDS = {
+    "login": login,
+    "samples": samples,
+    "clear-cache": clear_cache,
+    "last-pk": last_pk,
+    "new-counts": lambda after_pk: new_counts(int(after_pk)),
+    "explain": explain,
+}
+
+if __name__ == "__main__":
+    command, *args = sys.argv[1:]
+    print(json.dumps(COMMANDS[command](*args)))

@@ -1,0 +1,100 @@
+"""The benchmark's data command adds articles patients can read and find, and requests the
+front desk can work, however often it runs."""
+
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from clinic.appointments.models import AppointmentRequest
+from education.models import SymptomArticlePage
+from tests.helpers import html, logged_in, make_user, text_of
+
+pytestmark = pytest.mark.django_db
+
+Status = AppointmentRequest.Status
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def generated_articles(clinic_site):
+    return SymptomArticlePage.objects.exclude(pk=clinic_site.article.pk).order_by("path")
+
+
+def test_generated_articles_are_published_in_the_symptoms_section(client, clinic_site, media):
+    call_command("generate_bench_data", articles=8, seed=1)
+
+    articles = list(generated_articles(clinic_site))
+    assert len(articles) == 8
+    listed = {a["href"] for a in html(client.get("/symptoms/")).select("main .card__link")}
+    assert {f"/symptoms/{article.slug}/" for article in articles} <= listed
+
+    for article in articles:
+        soup = html(client.get(f"/symptoms/{article.slug}/"))
+        text = text_of(soup.select_one("main"))
+        assert article.title in text
+        assert article.sign_list[0] in text
+        assert "urgent" in text.lower()
+        # Each recommends one or more of the site's treatments, and is tagged.
+        assert soup.select_one("main a[href^='/treatments/']")
+        assert soup.select_one("main a[href^='/symptoms/?tag=']")
+
+
+def test_some_generated_articles_show_a_picture_with_its_alt_text(client, clinic_site, media):
+    call_command("generate_bench_data", articles=20, seed=2)
+
+    pictures = []
+    for article in generated_articles(clinic_site):
+        pictures += html(client.get(f"/symptoms/{article.slug}/")).select("main figure img")
+    assert pictures
+    assert all(img["alt"] and img["src"].startswith("/media/") for img in pictures)
+
+
+def test_generated_articles_are_in_the_search_index(client, clinic_site, media):
+    call_command("generate_bench_data", articles=5, seed=3)
+
+    for article in generated_articles(clinic_site):
+        soup = html(client.get("/search/", {"q": article.title}))
+        assert f"/symptoms/{article.slug}/" in [a["href"] for a in soup.select("main li a")]
+
+
+def test_generated_requests_are_in_the_front_desk_inbox(clinic_site):
+    call_command("generate_bench_data", requests=40, seed=4)
+
+    requests = AppointmentRequest.objects.all()
+    assert requests.count() == 40
+    assert all(re.fullmatch(r"LB-[2-9A-HJ-NP-Z]{6}", r.reference) for r in requests)
+    # Closed ones say when, as if the front desk had closed them; spam notified nobody.
+    assert all((r.closed_at is None) == r.is_open for r in requests)
+    assert all(r.is_notified != (r.status == Status.SPAM) for r in requests)
+    assert all(r.is_urgent == bool(r.red_flags) for r in requests)
+
+    front_desk = logged_in(make_user("dana", "Front desk"))
+    soup = html(front_desk.get("/admin/appointment-requests/"))
+    listed = [a.get_text(strip=True) for a in soup.select("tbody td.title .title-wrapper a")]
+    newest = AppointmentRequest.objects.inbox()[: len(listed)]
+    assert listed == [r.reference for r in newest]
+    page = text_of(html(front_desk.get(f"/admin/appointment-requests/inspect/{newest[0].pk}/")))
+    assert newest[0].full_name in page
+
+
+def test_running_it_again_adds_more(client, clinic_site, media):
+    call_command("generate_bench_data", articles=3, requests=10, seed=5)
+    call_command("generate_bench_data", articles=3, requests=10, seed=5)
+
+    articles = generated_articles(clinic_site)
+    assert articles.count() == 6
+    assert len({article.slug for article in articles}) == 6
+    for article in articles:
+        assert client.get(f"/symptoms/{article.slug}/").status_code == 200
+    requests = AppointmentRequest.objects.all()
+    assert requests.count() == 20
+    assert len({r.submission_token for r in requests}) == 20
+
+
+def test_articles_need_the_symptoms_section(db):
+    with pytest.raises(CommandError, match="load_clinic_content"):
+        call_command("generate_bench_data", articles=1)
