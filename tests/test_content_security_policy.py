@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Page
 
+from tests.appointment_data import answers
 from tests.helpers import make_user, parse
-from tests.test_appointment_requests import answers
 
 LIVE_PAGES = [
     "/",
