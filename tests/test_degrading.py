@@ -7,7 +7,6 @@ and restores, and the site comes back without a restart.
 
 import logging
 import socket
-import subprocess
 import threading
 import time
 from unittest import mock
@@ -19,18 +18,16 @@ from django.test import Client
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from tests.appointment_data import answers
-from tests.helpers import parse, text_of
-from tests.test_gunicorn_boot import (
-    GUNICORN,
-    ROOT,
+from tests.gunicorn_process import (
     boot_database,  # noqa: F401 (a fixture)
     fetch,
     free_port,
     manage,
     needs_postgresql,
     production_env,
-    stop,
+    serving,
 )
+from tests.helpers import parse, text_of
 
 FORM_URL = "/appointments/request/"
 PATIENT_PAGES = ["/", "/treatments/", "/treatments/joint-manipulation/", "/symptoms/back-spasms/"]
@@ -236,33 +233,24 @@ def test_real_outage_answers_503_and_the_site_recovers_without_a_restart(
     env["WEB_CONCURRENCY"] = "1"
     env["CLINIC_PHONE"] = "(503) 555-0147"
     log_path = tmp_path / "gunicorn.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [str(GUNICORN), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")],
-            cwd=tmp_path,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     cached = f"http://127.0.0.1:{port}/treatments/"
     page = f"http://127.0.0.1:{port}/treatments/joint-manipulation/"
     try:
-        wait_until(lambda: _status(cached) == 200)  # read once: now in the page cache
+        with serving(env, log_path) as process:
+            assert fetch(cached)[0] == 200  # read once: now in the page cache
 
-        link.cut()
-        status, body = fetch(page)
-        assert status == 503
-        assert "We'll be back shortly" in body and "(503) 555-0147" in body
-        assert fetch(cached)[0] == 200
-        assert fetch(f"http://127.0.0.1:{port}/healthz") == (200, "ok\n")  # alive, not ready
-        assert fetch(f"http://127.0.0.1:{port}/readyz") == (503, "database unavailable\n")
+            link.cut()
+            status, body = fetch(page)
+            assert status == 503
+            assert "We'll be back shortly" in body and "(503) 555-0147" in body
+            assert fetch(cached)[0] == 200
+            assert fetch(f"http://127.0.0.1:{port}/healthz") == (200, "ok\n")  # alive, not ready
+            assert fetch(f"http://127.0.0.1:{port}/readyz") == (503, "database unavailable\n")
 
-        link.restore()
-        wait_until(lambda: _status(page) == 200)  # the same process, no restart
-        assert process.poll() is None
+            link.restore()
+            wait_until(lambda: _status(page) == 200)  # the same process, no restart
+            assert process.poll() is None
     finally:
-        stop(process)
         link.cut()
 
     assert '\\"GET /treatments/joint-manipulation/\\" 503' in log_path.read_text()

@@ -14,7 +14,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.test_gunicorn_boot import ROOT
+from tests.gunicorn_process import ROOT
 
 BUCKET = "lumbar-media"
 S3_ENV = {
