@@ -376,3 +376,63 @@ def test_an_unexpected_error_after_commit_never_reaches_the_patient(
     assert "notifications not sent (RuntimeError)" in caplog.text
     assert PATIENT["email"] not in caplog.text
     assert mailoutbox == []
+
+
+class CountingBackend(BaseEmailBackend):
+    """A mail server that counts the connections opened to it. Like Django's SMTP backend,
+    a send on a closed connection opens one for itself and closes it afterwards."""
+
+    opened = 0
+    connected = False
+
+    def open(self):
+        if self.connected:
+            return False
+        CountingBackend.opened += 1
+        self.connected = True
+        return True
+
+    def close(self):
+        self.connected = False
+
+    def send_messages(self, email_messages):
+        new_connection = self.open()
+        mail.outbox.extend(email_messages)
+        if new_connection:
+            self.close()
+        return len(email_messages)
+
+
+def test_in_production_the_request_sends_nothing_and_the_scheduler_sends_it(
+    front_desk, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.APPOINTMENT_EMAILS_IN_REQUEST = False
+    first = submit(django_capture_on_commit_callbacks)
+    second = submit(django_capture_on_commit_callbacks, email="jo@example.com")
+    assert mailoutbox == []
+    assert AppointmentRequest.objects.awaiting_notification().count() == 2
+
+    settings.EMAIL_BACKEND = "tests.test_appointment_notifications.CountingBackend"
+    CountingBackend.opened = 0
+    assert pending() == "Sent 2 front-desk and 2 patient emails.\n"
+    # One connection to the mail server for the whole batch, not one per email.
+    assert CountingBackend.opened == 1
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        [FRONT_DESK_ADDRESS, FRONT_DESK_ADDRESS, PATIENT["email"], "jo@example.com"]
+    )
+    for appointment_request in (first, second):
+        appointment_request.refresh_from_db()
+        assert appointment_request.is_notified
+
+
+def test_a_mail_server_that_cannot_be_reached_leaves_the_batch_pending(
+    front_desk, mailoutbox, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+    appointment_request = make_appointment_request()
+
+    report = pending()
+
+    assert f"{appointment_request.reference}: front-desk email not sent" in report
+    assert AppointmentRequest.objects.awaiting_notification().get() == appointment_request

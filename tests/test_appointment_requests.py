@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -12,6 +13,7 @@ from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from tests.appointment_data import answers, ticket
+from tests.conftest import make_treatment
 from tests.helpers import html, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,18 @@ def test_treatment_page_offers_an_appointment_for_that_treatment(client, clinic_
 def test_form_arrives_with_the_treatment_chosen(client, clinic_site):
     response = client.get(FORM_URL, {"treatment": "joint-manipulation"})
     assert selected_treatment(response) == "Joint manipulation"
+
+
+def test_the_form_lists_the_treatments_live_now_not_when_it_was_first_shown(
+    client, clinic_site
+):
+    def options():
+        return [o.get_text(strip=True) for o in html(client.get(FORM_URL)).select("option")]
+
+    assert "Exercise therapy" in options() and "Dry needling" not in options()
+    make_treatment(clinic_site.treatment_index, "Dry needling")
+    clinic_site.exercise.unpublish()
+    assert "Dry needling" in options() and "Exercise therapy" not in options()
 
 
 @pytest.mark.parametrize("slug", [None, "no-such-treatment", "exercise-therapy", "x" * 5000])
@@ -128,6 +142,23 @@ def test_refreshing_the_confirmation_stores_nothing_more(client, clinic_site):
 def test_confirmation_without_a_request_goes_back_to_the_form(client, clinic_site):
     response = client.get(SENT_URL)
     assert response.status_code == 302 and response.url == FORM_URL
+
+
+def test_a_forged_confirmation_cookie_goes_back_to_the_form(client, clinic_site):
+    client.post(FORM_URL, answers())
+    reference = AppointmentRequest.objects.get().reference
+    stranger = Client()
+    stranger.cookies["appointment_sent"] = reference  # the reference, but not signed by us
+    response = stranger.get(SENT_URL)
+    assert response.status_code == 302 and response.url == FORM_URL
+
+
+def test_a_patient_gets_no_session_only_a_cookie_for_the_confirmation_page(client, clinic_site):
+    response = client.post(FORM_URL, answers())
+    assert "sessionid" not in response.cookies
+    assert not Session.objects.exists()
+    cookie = response.cookies["appointment_sent"]
+    assert cookie["path"] == SENT_URL and cookie["httponly"] and cookie["samesite"] == "Lax"
 
 
 # Bad input

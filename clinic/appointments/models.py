@@ -48,17 +48,17 @@ class AppointmentRequestQuerySet(models.QuerySet):
         Returns (request, created). `on_saved(appointment)` runs inside the saving transaction,
         so what it schedules with on_commit happens only once the request is stored."""
         for _attempt in range(3):
-            existing = self.filter(submission_token=appointment.submission_token).first()
-            if existing:
-                return existing, False
             try:
                 with transaction.atomic():
                     appointment.save(force_insert=True)
                     on_saved(appointment)
                 return appointment, True
             except IntegrityError:
-                # Either the same form arrived twice at once (found above next time round)
-                # or, very rarely, the random reference was taken: draw another.
+                # Either this form was stored already (sent twice, or twice at once) or,
+                # very rarely, the random reference was taken: draw another and try again.
+                existing = self.filter(submission_token=appointment.submission_token).first()
+                if existing:
+                    return existing, False
                 appointment.pk = None
                 appointment.reference = new_reference()
         raise IntegrityError("Could not store the appointment request")
@@ -166,6 +166,17 @@ class AppointmentRequest(models.Model):
             models.Index(
                 fields=["treatment", "-is_urgent", "-created_at"],
                 name="appointment_inbox_treatment",
+            ),
+            # The scheduler looks for emails not sent yet every few seconds: only the
+            # requests still waiting for one are in this index, not the whole table.
+            models.Index(
+                fields=["created_at"],
+                name="appointment_unnotified",
+                condition=~models.Q(status="spam")
+                & (
+                    models.Q(front_desk_notified_at__isnull=True)
+                    | models.Q(patient_notified_at__isnull=True)
+                ),
             ),
         ]
         verbose_name = _("appointment request")

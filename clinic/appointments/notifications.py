@@ -3,7 +3,8 @@
 Neither carries the patient's message, red-flag answers or any other health detail, and the
 front desk's carries no name or phone either: the details stay in the admin, behind a login.
 An email is stamped as sent only once the mail server has taken it, so a failure leaves the
-request waiting for `send_pending_notifications`, which sends exactly what is missing.
+request waiting for `send_pending_notifications`, which sends exactly what is missing. In
+production that command is the only sender (settings.APPOINTMENT_EMAILS_IN_REQUEST).
 
 Logs name the reference and which email failed, never the exception's text: SMTP errors
 quote recipient addresses.
@@ -41,12 +42,14 @@ class NotificationOutcome:
 
 
 def notify_after_commit(appointment_request):
-    """Send the request's emails once the transaction that saved it commits.
+    """Send the request's emails once the transaction that saved it commits, where the
+    patient's request sends them; otherwise the scheduler finds them pending.
 
     Call this right after saving the request, inside the view's transaction: if that
     transaction rolls back, nobody is told of a request that does not exist.
     """
-    transaction.on_commit(partial(_send_after_commit, appointment_request.pk))
+    if settings.APPOINTMENT_EMAILS_IN_REQUEST:
+        transaction.on_commit(partial(_send_after_commit, appointment_request.pk))
 
 
 def _send_after_commit(pk):
@@ -62,19 +65,20 @@ def _send_after_commit(pk):
         )
 
 
-def send_notifications(appointment_request):
+def send_notifications(appointment_request, connection=None):
     """Send whichever of the request's two emails has not gone out yet (none for spam).
 
-    Takes a request or its pk. Never raises for a mail failure: the email stays pending.
+    Takes a request or its pk, and the mail connection to send through (by default, one
+    per email). Never raises for a mail failure: the email stays pending.
     """
     pk = getattr(appointment_request, "pk", appointment_request)
     outcome = NotificationOutcome()
     for kind, timestamp_field, build in NOTIFICATIONS:
-        _send_one(pk, kind, timestamp_field, build, outcome)
+        _send_one(pk, kind, timestamp_field, build, outcome, connection)
     return outcome
 
 
-def _send_one(pk, kind, timestamp_field, build, outcome):
+def _send_one(pk, kind, timestamp_field, build, outcome, connection):
     with transaction.atomic():
         appointment_request = _claim(pk, timestamp_field)
         if appointment_request is None:
@@ -91,6 +95,7 @@ def _send_one(pk, kind, timestamp_field, build, outcome):
                 kind,
             )
             return
+        message.connection = connection
         try:
             message.send()
         except Exception as error:

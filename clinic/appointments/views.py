@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.validators import slug_unicode_re
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -13,7 +15,11 @@ from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
 
-CONFIRMATION_SESSION_KEY = "appointment_request_reference"
+# The confirmation page finds the patient's reference in a signed cookie that only that page
+# receives: no session is stored for a patient, and the pages they read next stay the
+# shared cache's.
+CONFIRMATION_COOKIE = "appointment_sent"
+CONFIRMATION_SECONDS = 60 * 60
 
 
 def treatment_from_query(request):
@@ -48,8 +54,18 @@ class AppointmentRequestView(View):
         )
         if created:
             ratelimit.count_submission(request)
-        request.session[CONFIRMATION_SESSION_KEY] = appointment.reference
-        return redirect("appointments:sent")
+        response = redirect("appointments:sent")
+        response.set_signed_cookie(
+            CONFIRMATION_COOKIE,
+            appointment.reference,
+            salt=CONFIRMATION_COOKIE,
+            max_age=CONFIRMATION_SECONDS,
+            path=reverse("appointments:sent"),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
     def render_form(self, form):
         return render(self.request, self.template_name, {"form": form})
@@ -58,8 +74,10 @@ class AppointmentRequestView(View):
 @never_cache
 def request_sent(request):
     """The confirmation: the reference and what happens next, and nothing the patient sent."""
-    reference = request.session.get(CONFIRMATION_SESSION_KEY)
-    appointment = AppointmentRequest.objects.filter(reference=reference).first()
-    if appointment is None:
+    reference = request.get_signed_cookie(
+        CONFIRMATION_COOKIE, default=None, salt=CONFIRMATION_COOKIE, max_age=CONFIRMATION_SECONDS
+    )
+    appointment = reference and AppointmentRequest.objects.filter(reference=reference).first()
+    if not appointment:
         return redirect("appointments:request")
     return render(request, "appointments/request_sent.html", {"appointment": appointment})

@@ -46,8 +46,7 @@ def request_is_cacheable(request):
     """False for requests that must neither be answered from, nor stored in, the shared
     cache; None to leave the decision to wagtail-cache (anonymous GET or HEAD)."""
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        # Logged in (an editor, or someone previewing), or a patient whose session holds
-        # their appointment reference: their pages are their own.
+        # Logged in (an editor, or someone previewing): their pages are their own.
         return False
     if request.path.startswith(_never_cached_prefixes()):
         return False

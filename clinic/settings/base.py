@@ -365,13 +365,18 @@ APPOINTMENT_RATE_LIMIT = int(env_str("APPOINTMENT_RATE_LIMIT", "5"))
 APPOINTMENT_RATE_LIMIT_WINDOW = 60 * 60
 # People take longer than this to fill in the form; scripts do not.
 APPOINTMENT_MIN_FILL_SECONDS = 3
+# Who sends a request's two emails. True: the patient's own request, once the request is
+# stored (`make run` and the tests, where no scheduler runs). False (production): the
+# scheduler's send_pending_notifications, within SCHEDULER_NOTIFICATIONS_SECONDS, so the
+# patient's page never waits on the mail server and one SMTP session carries a batch.
+APPOINTMENT_EMAILS_IN_REQUEST = True
 # Behind a load balancer, the client's address is the last one it adds to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
 # The periodic commands `run_scheduler` runs (one scheduler per site), by name, with the seconds
-# between runs: emails that failed to send, pages scheduled to go live, and retention.
+# between runs: appointment emails not sent yet, pages scheduled to go live, and retention.
 SCHEDULED_COMMANDS = {
-    "send_pending_notifications": int(env_str("SCHEDULER_NOTIFICATIONS_SECONDS", "60")),
+    "send_pending_notifications": int(env_str("SCHEDULER_NOTIFICATIONS_SECONDS", "10")),
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
 }

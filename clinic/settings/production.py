@@ -31,6 +31,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # X-Frame-Options, nosniff, Referrer-Policy and Permissions-Policy: every environment sends
 # them (base.py).
 
+# The scheduler sends the appointment emails (base.py says why).
+APPOINTMENT_EMAILS_IN_REQUEST = False
+
 # JSON log lines on stdout, for the log collector.
 LOGGING = logging_config(
     json_lines=env_str("LOG_FORMAT", "json") == "json", level=env_str("LOG_LEVEL", "INFO")

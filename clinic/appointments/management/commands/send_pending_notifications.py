@@ -5,7 +5,9 @@ A failure is reported by reference and left for the next run, and the command st
 """
 
 from collections import Counter
+from contextlib import contextmanager, suppress
 
+from django.core.mail import get_connection
 from django.core.management.base import BaseCommand
 
 from clinic.appointments.models import AppointmentRequest
@@ -23,12 +25,15 @@ class Command(BaseCommand):
             .order_by("created_at", "pk")
             .values_list("pk", flat=True)
         )
-        for pk in list(pending):
-            outcome = send_notifications(pk)
-            sent.update(outcome.sent)
-            failures.extend(
-                (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
-            )
+        pending = list(pending)
+        if pending:
+            with mail_session() as connection:
+                for pk in pending:
+                    outcome = send_notifications(pk, connection)
+                    sent.update(outcome.sent)
+                    failures.extend(
+                        (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
+                    )
 
         summary = f"Sent {sent[FRONT_DESK]} front-desk and {sent[PATIENT]} patient emails"
         if not failures:
@@ -37,3 +42,17 @@ class Command(BaseCommand):
         self.stdout.write(self.style.WARNING(f"{summary}; {len(failures)} failed, will retry."))
         for reference, kind, reason in failures:
             self.stdout.write(f"  {reference}: {kind} email not sent ({reason})")
+
+
+@contextmanager
+def mail_session():
+    """One connection to the mail server for the whole batch, closed at the end. If it cannot
+    be opened now, each email tries on its own, and a failure is reported by its reference."""
+    connection = get_connection()
+    with suppress(Exception):
+        connection.open()
+    try:
+        yield connection
+    finally:
+        with suppress(Exception):
+            connection.close()
