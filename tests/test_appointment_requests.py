@@ -46,9 +46,7 @@ def test_form_arrives_with_the_treatment_chosen(client, clinic_site):
     assert selected_treatment(response) == "Joint manipulation"
 
 
-def test_the_form_lists_the_treatments_live_now_not_when_it_was_first_shown(
-    client, clinic_site
-):
+def test_the_form_lists_the_treatments_live_now_not_when_it_was_first_shown(client, clinic_site):
     def options():
         return [o.get_text(strip=True) for o in html(client.get(FORM_URL)).select("option")]
 

@@ -319,6 +319,8 @@ def test_pages_render_when_the_cache_store_fails(client, clinic_site, settings, 
         response = client.get(url)
         assert response.status_code == 200, url
         assert response[CACHE_HEADER] == "err", url
+    form = html(client.get("/appointments/request/"))
+    assert form.select_one("select[name='treatment']") and form.select_one("[name='ticket']")
 
     clinic_site.article.title = "Back spasms and cramps"
     clinic_site.article.save_revision().publish()
@@ -443,3 +445,12 @@ def test_on_redis_publishing_empties_the_pages_but_not_the_rate_limits(client, c
         assert caches["default"].get("rate-limit:example") == 3
         for alias in stores:
             caches[alias].clear()
+
+
+def test_a_new_phone_number_shows_at_once_on_pages_that_are_never_cached(client, clinic_site):
+    """The clinic's settings are kept in the page store too, and emptied with it."""
+    assert "555-0188" not in client.get("/appointments/request/").content.decode()
+    clinic = ClinicSettings.for_site(clinic_site.site)
+    clinic.phone = "555-0188"
+    clinic.save()
+    assert "555-0188" in client.get("/appointments/request/").content.decode()

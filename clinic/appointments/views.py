@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.core.validators import slug_unicode_re
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from clinic.base.sites import cached
 from treatments.models import TreatmentPage
 
 from . import ratelimit
@@ -20,6 +22,7 @@ from .tickets import issue_ticket
 # shared cache's.
 CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
+FIELDS_TEMPLATE = "appointments/includes/fields.html"
 
 
 def treatment_from_query(request):
@@ -68,7 +71,17 @@ class AppointmentRequestView(View):
         return response
 
     def render_form(self, form):
-        return render(self.request, self.template_name, {"form": form})
+        context = {"form": form}
+        if not form.is_bound:
+            # A blank form's questions are the same for every patient (its token and ticket
+            # are not among them): kept in the page store, which publishing empties, so the
+            # treatments it lists stay those that are live.
+            treatment = form.initial.get("treatment")
+            context["blank_fields"] = cached(
+                f"appointment-form-fields:{treatment.pk if treatment else ''}",
+                lambda: render_to_string(FIELDS_TEMPLATE, {"form": form}),
+            )
+        return render(self.request, self.template_name, context)
 
 
 @never_cache

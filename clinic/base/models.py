@@ -14,6 +14,7 @@ from .outage import remember_contact
 from .pagination import paginate
 from .querysets import ClinicPageManager, page_at
 from .readability import reading_grade
+from .sites import cached
 from .text import lines, plain_text
 
 
@@ -45,6 +46,15 @@ class ClinicSettings(BaseSiteSetting):
             "only the reference and a link to the admin, never the patient's details."
         ),
     )
+
+    @classmethod
+    def for_site(cls, site):
+        # Read by every page; kept in the page store with the request's Site (sites.py).
+        if site is None:
+            return super().for_site(site)
+        return cached(
+            f"clinic-settings:{site.pk}", lambda: super(ClinicSettings, cls).for_site(site)
+        )
 
     panels = [
         FieldPanel("clinic_name"),
