@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.base.sites import cached
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
@@ -33,29 +35,47 @@ def no_control_characters(value):
         )
 
 
-class TreatmentChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
+@dataclass(frozen=True)
+class Treatment:
+    pk: int
+    slug: str
+    title: str
 
-    def to_python(self, value):
-        # A page id is a small whole number; anything else (a number too big for the
-        # database, say) is simply not one of the choices.
-        text = str(value)
-        if value not in self.empty_values and (not text.isdecimal() or len(text) > 18):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
+
+def live_treatments():
+    """The treatments a patient can choose, in the order of the treatments page.
+
+    Read by every form shown and sent: kept in the page store, which publishing, unpublishing
+    or moving a page empties, so the list is always the live one."""
+    return cached(
+        "appointment-treatments",
+        lambda: [
+            Treatment(*row)
+            for row in TreatmentPage.objects.live()
+            .public()
+            .order_by("path")
+            .values_list("pk", "slug", "title")
+        ],
+    )
+
+
+class TreatmentChoiceField(forms.TypedChoiceField):
+    """One of the live treatments, by page id, or none ("Not sure yet")."""
+
+    def __init__(self, **kwargs):
+        super().__init__(coerce=int, empty_value=None, **kwargs)
+
+    def prepare(self):
+        self.choices = [("", _("Not sure yet"))] + [(t.pk, t.title) for t in live_treatments()]
 
 
 class AppointmentRequestForm(forms.ModelForm):
     """What a patient fills in. Only the fields listed here are read from the POST: anything
     else sent (a status, an urgent flag) is ignored."""
 
-    treatment = TreatmentChoiceField(
-        queryset=TreatmentPage.objects.none(),
-        required=False,
-        empty_label=_("Not sure yet"),
-        label=_("Treatment"),
-    )
+    # Not a model field of the form: the request takes the treatment's id (build_request), so
+    # sending the form reads no page.
+    treatment = TreatmentChoiceField(required=False, label=_("Treatment"))
     preferred_days = forms.MultipleChoiceField(
         choices=Weekday.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -91,7 +111,6 @@ class AppointmentRequestForm(forms.ModelForm):
     class Meta:
         model = AppointmentRequest
         fields = [
-            "treatment",
             "full_name",
             "email",
             "phone",
@@ -133,7 +152,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["treatment"].queryset = TreatmentPage.objects.live().public().order_by("path")
+        self.fields["treatment"].prepare()
         for name in ["full_name", "phone", "message", "website"]:
             self.fields[name].validators.append(no_control_characters)
         self.fields["preferred_contact"].choices = AppointmentRequest.ContactMethod.choices
@@ -178,6 +197,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def build_request(self):
         """The unsaved AppointmentRequest these answers make."""
         request = self.save(commit=False)
+        request.treatment_id = self.cleaned_data["treatment"]
         request.submission_token = self.cleaned_data["ticket"].token
         request.red_flags = self.cleaned_data["red_flags"]
         request.is_urgent = bool(request.red_flags)
@@ -190,5 +210,5 @@ class AppointmentRequestForm(forms.ModelForm):
 
 
 def new_form_data(treatment=None):
-    """The initial answers of a blank form, optionally for one treatment."""
-    return {"treatment": treatment, "ticket": issue_ticket()}
+    """The initial answers of a blank form, optionally for one treatment (a Treatment)."""
+    return {"treatment": treatment.pk if treatment else None, "ticket": issue_ticket()}

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.validators import slug_unicode_re
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,10 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from clinic.base.sites import cached
-from treatments.models import TreatmentPage
 
 from . import ratelimit
-from .forms import AppointmentRequestForm, new_form_data
+from .forms import AppointmentRequestForm, live_treatments, new_form_data
 from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
@@ -28,9 +26,7 @@ FIELDS_TEMPLATE = "appointments/includes/fields.html"
 def treatment_from_query(request):
     """The live treatment named by ?treatment=<slug>, or None for anything else."""
     slug = request.GET.get("treatment", "")
-    if len(slug) > 255 or not slug_unicode_re.match(slug):
-        return None
-    return TreatmentPage.objects.live().public().filter(slug=slug).first()
+    return next((t for t in live_treatments() if t.slug == slug), None)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -76,9 +72,8 @@ class AppointmentRequestView(View):
             # A blank form's questions are the same for every patient (its token and ticket
             # are not among them): kept in the page store, which publishing empties, so the
             # treatments it lists stay those that are live.
-            treatment = form.initial.get("treatment")
             context["blank_fields"] = cached(
-                f"appointment-form-fields:{treatment.pk if treatment else ''}",
+                f"appointment-form-fields:{form.initial.get('treatment') or ''}",
                 lambda: render_to_string(FIELDS_TEMPLATE, {"form": form}),
             )
         return render(self.request, self.template_name, context)
