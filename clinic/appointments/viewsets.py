@@ -143,6 +143,23 @@ def local_time(value):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+class RowUrl:
+    """reverse(url_name, args=[quote(pk)]) for any request, from one reverse(): a listing
+    page links each of its rows two or three times (the reference, the menu's entries)."""
+
+    # Stands for the pk in the reversed URL (the pattern takes an integer).
+    PK = 987654321
+
+    def __init__(self, url_name):
+        url = reverse(url_name, args=[self.PK])
+        self.before, found, self.after = url.rpartition(str(self.PK))
+        if not found:
+            raise ValueError(f"{url_name} does not put the pk in its URL as it is")
+
+    def __call__(self, instance):
+        return f"{self.before}{quote(instance.pk)}{self.after}"
+
+
 class AppointmentRequestIndexView(IndexView):
     custom_field_preprocess = {
         "is_urgent": {
@@ -171,6 +188,34 @@ class AppointmentRequestIndexView(IndexView):
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # Wagtail's title column, with its link and row menu, but a cheaper cell to render.
         return super()._get_title_column(field_name, ReferenceColumn, **kwargs)
+
+    @cached_property
+    def row_urls(self):
+        """The views of a request this user may open from the listing, by name, under the
+        rules of Wagtail's get_edit_url, get_inspect_url and get_delete_url."""
+        urls = {}
+        if self.edit_url_name and self.user_has_permission("change"):
+            urls["edit"] = RowUrl(self.edit_url_name)
+        if self.inspect_url_name and self.user_has_any_permission(
+            {"add", "change", "delete", "view"}
+        ):
+            urls["inspect"] = RowUrl(self.inspect_url_name)
+        if self.delete_url_name and self.user_has_permission("delete"):
+            urls["delete"] = RowUrl(self.delete_url_name)
+        return urls
+
+    def get_edit_url(self, instance):
+        return self.row_url("edit", instance)
+
+    def get_inspect_url(self, instance):
+        return self.row_url("inspect", instance)
+
+    def get_delete_url(self, instance):
+        return self.row_url("delete", instance)
+
+    def row_url(self, name, instance):
+        url = self.row_urls.get(name)
+        return url(instance) if url else None
 
     @cached_property
     def show_export_buttons(self):
