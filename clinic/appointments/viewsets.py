@@ -261,8 +261,12 @@ class AppointmentRequestIndexView(IndexView):
             # The same order, but sorted from the matches (found through the trigram indexes)
             # rather than read off the inbox index: PostgreSQL thinks a rare name or reference
             # more common than it is, and would walk the whole index looking for it. The inbox
-            # index, like created_at, has no NULLS LAST, so it cannot give this order.
-            return queryset.order_by(F("is_urgent").desc(), F("created_at").desc(nulls_last=True))
+            # index has no NULLS LAST, so it cannot give this order; on is_urgent too (never
+            # null), or PostgreSQL reads the index for that key and sorts only created_at
+            # (a common surname: 120 ms rather than 6 ms on 100,000 requests).
+            return queryset.order_by(
+                F("is_urgent").desc(nulls_last=True), F("created_at").desc(nulls_last=True)
+            )
         return queryset
 
     def get_filename(self):
