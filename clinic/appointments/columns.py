@@ -65,10 +65,10 @@ class StatusColumn(StatusTagColumn):
 
 
 def status_label(appointment_request):
-    """What get_status_display gives, for a fraction of its cost."""
+    """What get_status_display gives (the label, translated now), for a fraction of its cost."""
     status = appointment_request.status
     if status in AppointmentRequest.Status.values:
-        return AppointmentRequest.Status(status).label
+        return str(AppointmentRequest.Status(status).label)
     return status
 
 
