@@ -8,15 +8,32 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.html import parse_html
+from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusFlagColumn,
+    StatusTagColumn,
+    UserColumn,
+)
+from wagtail.admin.views.generic import IndexView
 from wagtail.models import ModelLogEntry
 from wagtail.search.index import class_is_indexed
 
+from clinic.appointments.columns import status_label
 from clinic.appointments.models import AppointmentRequest
-from clinic.appointments.viewsets import appointment_request_viewset
+from clinic.appointments.viewsets import (
+    AppointmentRequestIndexView,
+    appointment_request_viewset,
+    treatment_title,
+)
 from tests.appointment_data import make_appointment_request
 from tests.helpers import html, logged_in, make_user, text_of
 
@@ -171,6 +188,71 @@ def test_listing_shows_name_treatment_urgency_status_and_handler(front_desk, inb
     assert any("Olga Older" in row and "Urgent" not in row for row in rows)
 
 
+class WagtailRenderedIndexView(AppointmentRequestIndexView):
+    """The listing as Wagtail's own columns render it: its title column (link and row menu),
+    a URL reversed for each link, and the stock column classes (WAGTAIL_LIST_DISPLAY)."""
+
+    _get_title_column = IndexView._get_title_column
+    get_edit_url = IndexView.get_edit_url
+    get_inspect_url = IndexView.get_inspect_url
+    get_delete_url = IndexView.get_delete_url
+
+
+WAGTAIL_LIST_DISPLAY = [
+    "reference",
+    Column("full_name", label="Name", sort_key="full_name"),
+    Column("treatment", label="Treatment", accessor=treatment_title),
+    StatusFlagColumn("is_urgent", label="Urgent", true_label="Urgent", sort_key="is_urgent"),
+    StatusTagColumn(
+        "get_status_display",
+        label="Status",
+        sort_key="status",
+        primary=lambda appointment_request: appointment_request.status == "new",
+    ),
+    DateColumn("created_at", label="Received", sort_key="created_at"),
+    UserColumn("handled_by", label="Handled by"),
+]
+
+
+def listing_table(view_class, user, query="", **view_kwargs):
+    """The listing's <table> as `view_class` renders it for `user`, parsed for comparing."""
+    request = RequestFactory().get(INDEX_URL + query)
+    request.user = user
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    view = appointment_request_viewset.construct_view(
+        view_class, **appointment_request_viewset.get_index_view_kwargs(**view_kwargs)
+    )
+    response = view(request)
+    response.render()
+    assert response.status_code == 200
+    return parse_html(str(html(response).select_one("table.listing")))
+
+
+@pytest.mark.parametrize("who", ["front desk", "superuser"])
+def test_listing_cells_are_the_html_wagtails_own_columns_make(front_desk_user, inbox, who):
+    # The inbox's columns write Wagtail's cell templates out flat (clinic/appointments/
+    # columns.py): a Wagtail upgrade that changes its markup shows here.
+    user = front_desk_user
+    if who == "superuser":  # whose row menu has Delete too
+        user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    inbox["contacted"].handled_by = front_desk_user
+    inbox["contacted"].save()
+    for query in ["", "?status=spam"]:
+        ours = listing_table(AppointmentRequestIndexView, user, query)
+        wagtails = listing_table(
+            WagtailRenderedIndexView, user, query, list_display=WAGTAIL_LIST_DISPLAY
+        )
+        assert ours == wagtails
+        assert str(ours).count("<tr>") == (5 if query == "" else 2)
+
+
+def test_status_label_is_what_get_status_display_says():
+    for status in [*AppointmentRequest.Status.values, "unheard-of"]:
+        appointment_request = AppointmentRequest(status=status)
+        assert status_label(appointment_request) == appointment_request.get_status_display()
+
+
 def test_listing_hides_spam_unless_the_status_filter_asks_for_it(front_desk, inbox):
     assert inbox["spam"].reference not in listed_references(front_desk.get(INDEX_URL))
     assert listed_references(front_desk.get(INDEX_URL, {"status": "spam"})) == references(
@@ -226,6 +308,29 @@ def test_listing_filters_by_the_date_received(front_desk, inbox):
 def test_search_finds_a_request_by_name_email_phone_or_reference(front_desk, inbox, search_term):
     term = search_term(inbox["urgent"])
     assert listed_references(front_desk.get(INDEX_URL, {"q": term})) == [inbox["urgent"].reference]
+
+
+def test_search_lists_urgent_matches_first_then_the_newest(front_desk, inbox):
+    # Every request in the inbox has an @example.com address.
+    assert listed_references(front_desk.get(INDEX_URL, {"q": "example.com"})) == references(
+        inbox["urgent"], inbox["contacted"], inbox["old_new"], inbox["booked"]
+    )
+
+
+def test_search_sorts_its_matches_rather_than_walk_the_inbox_index(front_desk, inbox):
+    # NULLS LAST on both keys (neither is ever null) is an order no index of the inbox gives:
+    # PostgreSQL then sorts the matches its trigram indexes find, however common the name.
+    with CaptureQueriesContext(connection) as queries:
+        front_desk.get(INDEX_URL, {"q": "example.com"})
+    [rows_query] = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "appointments_appointmentrequest"."id"')
+    ]
+    assert (
+        'ORDER BY "appointments_appointmentrequest"."is_urgent" DESC NULLS LAST, '
+        '"appointments_appointmentrequest"."created_at" DESC NULLS LAST LIMIT'
+    ) in rows_query
 
 
 def test_search_uses_the_database_not_the_search_index():

@@ -25,13 +25,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
-from wagtail.admin.ui.tables import (
-    Column,
-    DateColumn,
-    StatusFlagColumn,
-    StatusTagColumn,
-    UserColumn,
-)
+from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -43,6 +37,7 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from treatments.models import TreatmentPage
 
+from .columns import ReceivedColumn, ReferenceColumn, StatusColumn, UrgentColumn
 from .models import AppointmentRequest
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -106,7 +101,8 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     )
     treatment = ModelChoiceFilter(
         label=_("Treatment"),
-        queryset=TreatmentPage.objects.order_by("title"),
+        # The options need the title only, not the pages' content.
+        queryset=TreatmentPage.objects.only("title").order_by("title"),
         empty_label=_("All"),
         null_label=_("Not sure yet"),
     )
@@ -148,6 +144,23 @@ def local_time(value):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+class RowUrl:
+    """reverse(url_name, args=[quote(pk)]) for any request, from one reverse(): a listing
+    page links each of its rows two or three times (the reference, the menu's entries)."""
+
+    # Stands for the pk in the reversed URL (the pattern takes an integer).
+    PK = 987654321
+
+    def __init__(self, url_name):
+        url = reverse(url_name, args=[self.PK])
+        self.before, found, self.after = url.rpartition(str(self.PK))
+        if not found:
+            raise ValueError(f"{url_name} does not put the pk in its URL as it is")
+
+    def __call__(self, instance):
+        return f"{self.before}{quote(instance.pk)}{self.after}"
+
+
 class AppointmentRequestIndexView(IndexView):
     custom_field_preprocess = {
         "is_urgent": {
@@ -173,6 +186,38 @@ class AppointmentRequestIndexView(IndexView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # Wagtail's title column, with its link and row menu, but a cheaper cell to render.
+        return super()._get_title_column(field_name, ReferenceColumn, **kwargs)
+
+    @cached_property
+    def row_urls(self):
+        """The views of a request this user may open from the listing, by name, under the
+        rules of Wagtail's get_edit_url, get_inspect_url and get_delete_url."""
+        urls = {}
+        if self.edit_url_name and self.user_has_permission("change"):
+            urls["edit"] = RowUrl(self.edit_url_name)
+        if self.inspect_url_name and self.user_has_any_permission(
+            {"add", "change", "delete", "view"}
+        ):
+            urls["inspect"] = RowUrl(self.inspect_url_name)
+        if self.delete_url_name and self.user_has_permission("delete"):
+            urls["delete"] = RowUrl(self.delete_url_name)
+        return urls
+
+    def get_edit_url(self, instance):
+        return self.row_url("edit", instance)
+
+    def get_inspect_url(self, instance):
+        return self.row_url("inspect", instance)
+
+    def get_delete_url(self, instance):
+        return self.row_url("delete", instance)
+
+    def row_url(self, name, instance):
+        url = self.row_urls.get(name)
+        return url(instance) if url else None
+
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and self.user_has_permission("export")
@@ -185,12 +230,29 @@ class AppointmentRequestIndexView(IndexView):
             filters and filters.is_valid() and filters.form.cleaned_data["status"] == Status.SPAM
         )
 
+    # What the listing's columns show (the viewset's list_display), and the handler whole
+    # (Wagtail's UserColumn and avatar hooks may read any of the user's fields). The rest,
+    # such as the message and the treatment page's content, is left in the database; the
+    # export reads whole rows. tests/test_front_desk_query_budgets.py fails if a column
+    # reads a field left out here (a query per row).
+    listed_fields = [
+        "reference",
+        "full_name",
+        "treatment__title",
+        "is_urgent",
+        "status",
+        "created_at",
+        "handled_by",
+    ]
+
     def get_base_queryset(self):
         queryset = (
             super()
             .get_base_queryset()
             .select_related("treatment", "handled_by__wagtail_userprofile")
         )
+        if not self.is_export:
+            queryset = queryset.only(*self.listed_fields)
         return queryset if self.shows_spam else queryset.inbox()
 
     def search_queryset(self, queryset):
@@ -199,8 +261,12 @@ class AppointmentRequestIndexView(IndexView):
             # The same order, but sorted from the matches (found through the trigram indexes)
             # rather than read off the inbox index: PostgreSQL thinks a rare name or reference
             # more common than it is, and would walk the whole index looking for it. The inbox
-            # index, like created_at, has no NULLS LAST, so it cannot give this order.
-            return queryset.order_by(F("is_urgent").desc(), F("created_at").desc(nulls_last=True))
+            # index has no NULLS LAST, so it cannot give this order; on is_urgent too (never
+            # null), or PostgreSQL reads the index for that key and sorts only created_at
+            # (a common surname: 120 ms rather than 6 ms on 100,000 requests).
+            return queryset.order_by(
+                F("is_urgent").desc(nulls_last=True), F("created_at").desc(nulls_last=True)
+            )
         return queryset
 
     def get_filename(self):
@@ -313,20 +379,19 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_template_name = "appointments/admin/inspect.html"
     edit_template_name = "appointments/admin/edit.html"
 
+    # Wagtail's columns, rendered more cheaply (see columns.py); the first is the title
+    # column (the index view's _get_title_column).
     list_display = [
         "reference",
         Column("full_name", label=_("Name"), sort_key="full_name"),
         Column("treatment", label=_("Treatment"), accessor=treatment_title),
-        StatusFlagColumn(
-            "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
-        ),
-        StatusTagColumn(
-            "get_status_display",
+        UrgentColumn("is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"),
+        StatusColumn(
             label=_("Status"),
             sort_key="status",
             primary=lambda appointment_request: appointment_request.status == Status.NEW,
         ),
-        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+        ReceivedColumn("created_at", label=_("Received"), sort_key="created_at"),
         UserColumn("handled_by", label=_("Handled by")),
     ]
     filterset_class = AppointmentRequestFilterSet
