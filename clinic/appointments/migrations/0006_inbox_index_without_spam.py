@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0004_search_trigram_indexes"),
+        ("appointments", "0005_unnotified_index"),
     ]
 
     operations = [
