@@ -7,7 +7,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.db import connection
 from django.test import Client, RequestFactory
@@ -229,13 +229,19 @@ def listing_table(view_class, user, query="", **view_kwargs):
     return parse_html(str(html(response).select_one("table.listing")))
 
 
-@pytest.mark.parametrize("who", ["front desk", "superuser"])
+@pytest.mark.parametrize("who", ["front desk", "superuser", "view only"])
 def test_listing_cells_are_the_html_wagtails_own_columns_make(front_desk_user, inbox, who):
-    # The inbox's columns write Wagtail's cell templates out flat (clinic/appointments/
-    # columns.py): a Wagtail upgrade that changes its markup shows here.
+    # The inbox's columns write Wagtail's cell templates out (clinic/appointments/
+    # columns.py): a Wagtail upgrade that changes its markup shows here. Each row's links
+    # depend on the user: a superuser's menu has Delete too; without the change permission,
+    # the reference links to the request's page and the menu has no Edit.
     user = front_desk_user
-    if who == "superuser":  # whose row menu has Delete too
+    if who == "superuser":
         user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    elif who == "view only":
+        group = Group.objects.create(name="Readers")
+        group.permissions.add(Permission.objects.get(codename="view_appointmentrequest"))
+        user = make_user("reader", "Readers")
     inbox["contacted"].handled_by = front_desk_user
     inbox["contacted"].save()
     for query in ["", "?status=spam"]:
