@@ -106,8 +106,10 @@ def explain(*urls):
     plans = {}
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
-            client.get(url, secure=True)
+            status = client.get(url, secure=True).status_code
         plans[url] = []
+        if status != 200:
+            plans[url].append({"query": f"(answered {status})", "scans": [], "ms": 0.0})
         for query in queries.captured_queries:
             sql = query["sql"]
             if not sql.startswith("SELECT") or f'FROM "{TABLE}"' not in sql:
