@@ -99,9 +99,9 @@ def status_label(appointment_request):
 
 
 class ReceivedColumn(DateColumn):
-    """ "3 hours ago", with the date and time in a tooltip: Wagtail's DateColumn
-    (wagtailadmin/tables/date_cell.html, shared/human_readable_date.html) for a date and
-    time, formatted by the same filters."""
+    """When the request came, as "3 hours ago" with the date and time in a tooltip:
+    Wagtail's DateColumn (wagtailadmin/tables/date_cell.html, shared/human_readable_date.html)
+    for a date and time, formatted by the same filters."""
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
