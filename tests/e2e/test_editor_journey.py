@@ -20,6 +20,13 @@ pytestmark = pytest.mark.e2e
 LINKED_TREATMENTS = ["Joint manipulation", "Exercise therapy"]
 ALT_TEXT = "A person stretching the front of the hip in a lunge."
 URGENT_HELP = "Hip pain after a fall, with a leg you cannot stand on, needs urgent care."
+# True once the image has loaded with pixels, false if it fails; waits while it is loading.
+IMAGE_LOADED = """image => image.complete
+    ? image.naturalWidth > 0
+    : new Promise(done => {
+        image.addEventListener("load", () => done(image.naturalWidth > 0));
+        image.addEventListener("error", () => done(false));
+    })"""
 
 
 @pytest.fixture
@@ -119,7 +126,8 @@ def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(new_
     expect(patient.get_by_role("heading", level=1)).to_have_text(title)
     picture = patient.get_by_role("img", name=ALT_TEXT)
     expect(picture).to_be_visible()
-    assert picture.evaluate("image => image.complete && image.naturalWidth > 0")
+    # Visible (it has its size) can come before loaded: wait for the load, then check it.
+    assert picture.evaluate(IMAGE_LOADED)
     expect(patient.get_by_role("main")).to_contain_text("Reviewed by Dr. Sam Lee")
     expect(patient.get_by_role("main")).to_contain_text(URGENT_HELP)
 
