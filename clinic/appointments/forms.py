@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.base.sites import cached
+from clinic.base.page_store import cached
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday

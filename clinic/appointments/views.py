@@ -7,7 +7,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from clinic.base.sites import cached
+from clinic.base.page_store import cached
 
 from . import ratelimit
 from .forms import AppointmentRequestForm, live_treatments, new_form_data

@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,10 +13,10 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .outage import remember_contact
+from .page_store import cached
 from .pagination import paginate
 from .querysets import ClinicPageManager, page_at
 from .readability import reading_grade
-from .sites import cached
 from .text import lines, plain_text
 
 
@@ -49,12 +51,15 @@ class ClinicSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        # Read by every page; kept in the page store with the request's Site (sites.py).
+        # Read by every page; kept in the page store with the request's Site (page_store.py).
         if site is None:
             return super().for_site(site)
-        return cached(
+        kept = cached(
             f"clinic-settings:{site.pk}", lambda: super(ClinicSettings, cls).for_site(site)
         )
+        # A copy: the worker keeps the original for later requests, and Wagtail notes the
+        # current request on the instance it hands out.
+        return copy.copy(kept)
 
     panels = [
         FieldPanel("clinic_name"),
