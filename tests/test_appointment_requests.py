@@ -151,6 +151,21 @@ def test_a_forged_confirmation_cookie_goes_back_to_the_form(client, clinic_site)
     assert response.status_code == 302 and response.url == FORM_URL
 
 
+def test_the_form_and_the_confirmation_read_nothing_from_the_database_once_warm(
+    client, clinic_site, django_assert_num_queries
+):
+    """What a hundred patients a second cost the database: their one write, nothing more.
+    The form's treatments and the clinic's details are remembered (page_store.py) once a
+    first patient has opened it; the confirmation carries its own reference."""
+    client.get(FORM_URL)
+    with django_assert_num_queries(0):
+        assert client.get(FORM_URL).status_code == 200
+    client.post(FORM_URL, answers())
+    with django_assert_num_queries(0):
+        text = text_of(html(client.get(SENT_URL)))
+    assert AppointmentRequest.objects.get().reference in text
+
+
 def test_a_patient_gets_no_session_only_a_cookie_for_the_confirmation_page(client, clinic_site):
     response = client.post(FORM_URL, answers())
     assert "sessionid" not in response.cookies

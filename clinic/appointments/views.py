@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core import signing
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,9 +16,10 @@ from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
 
-# The confirmation page finds the patient's reference in a signed cookie that only that page
-# receives: no session is stored for a patient, and the pages they read next stay the
-# shared cache's.
+# The confirmation page finds what it shows (the reference, and whether a warning sign was
+# ticked) in a signed cookie that only that page receives: no session is stored for a
+# patient, the pages they read next stay the shared cache's, and the page reads nothing from
+# the database. The cookie stays in the patient's own browser, out of scripts' reach.
 CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
 FIELDS_TEMPLATE = "appointments/includes/fields.html"
@@ -54,10 +56,12 @@ class AppointmentRequestView(View):
         if created:
             ratelimit.count_submission(request)
         response = redirect("appointments:sent")
-        response.set_signed_cookie(
+        response.set_cookie(
             CONFIRMATION_COOKIE,
-            appointment.reference,
-            salt=CONFIRMATION_COOKIE,
+            signing.dumps(
+                {"reference": appointment.reference, "urgent": appointment.is_urgent},
+                salt=CONFIRMATION_COOKIE,
+            ),
             max_age=CONFIRMATION_SECONDS,
             path=reverse("appointments:sent"),
             secure=settings.SESSION_COOKIE_SECURE,
@@ -82,10 +86,16 @@ class AppointmentRequestView(View):
 @never_cache
 def request_sent(request):
     """The confirmation: the reference and what happens next, and nothing the patient sent."""
-    reference = request.get_signed_cookie(
-        CONFIRMATION_COOKIE, default=None, salt=CONFIRMATION_COOKIE, max_age=CONFIRMATION_SECONDS
-    )
-    appointment = reference and AppointmentRequest.objects.filter(reference=reference).first()
-    if not appointment:
+    try:
+        sent = signing.loads(
+            request.COOKIES.get(CONFIRMATION_COOKIE, ""),
+            salt=CONFIRMATION_COOKIE,
+            max_age=CONFIRMATION_SECONDS,
+        )
+    except signing.BadSignature:  # none, forged, or over an hour old
         return redirect("appointments:request")
-    return render(request, "appointments/request_sent.html", {"appointment": appointment})
+    return render(
+        request,
+        "appointments/request_sent.html",
+        {"reference": sent["reference"], "is_urgent": sent["urgent"]},
+    )
