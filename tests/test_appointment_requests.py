@@ -278,6 +278,26 @@ def test_csrf_is_enforced_with_a_friendly_page(clinic_site):
     assert AppointmentRequest.objects.count() == 1
 
 
+def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(clinic_site):
+    """The blank form's page is rendered once and kept; what makes a post one patient's own
+    is filled in for each of them."""
+    opened = []
+    for _ in range(2):
+        browser = Client(enforce_csrf_checks=True)
+        form = html(browser.get(FORM_URL))
+        token = form.select_one("input[name='csrfmiddlewaretoken']")["value"]
+        opened.append((browser, token, form.select_one("input[name='ticket']")["value"]))
+    (first, first_token, first_ticket), (second, second_token, second_ticket) = opened
+    assert first_token != second_token and first_ticket != second_ticket
+
+    # A ticket is a request's identity: the same one twice would store one request.
+    second_answers = answers(csrfmiddlewaretoken=second_token, ticket=second_ticket)
+    assert second.post(FORM_URL, second_answers).status_code == 302
+    first_answers = answers(csrfmiddlewaretoken=first_token, ticket=first_ticket)
+    assert first.post(FORM_URL, first_answers).status_code == 302
+    assert AppointmentRequest.objects.count() == 2
+
+
 def test_filled_honeypot_is_kept_as_spam(client, clinic_site):
     response = client.post(FORM_URL, answers(website="http://cheap-pills.example"))
     assert response.status_code == 302

@@ -12,7 +12,7 @@ from clinic.base.page_store import cached
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
-from .tickets import issue_ticket, read_ticket
+from .tickets import read_ticket
 
 # Bump the version whenever the consent wording changes: each request stores the version
 # the patient agreed to.
@@ -207,8 +207,3 @@ class AppointmentRequestForm(forms.ModelForm):
         if request.spam_reason:
             request.status = AppointmentRequest.Status.SPAM
         return request
-
-
-def new_form_data(treatment=None):
-    """The initial answers of a blank form, optionally for one treatment (a Treatment)."""
-    return {"treatment": treatment.pk if treatment else None, "ticket": issue_ticket()}

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.core import signing
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from clinic.base.page_store import cached
 
 from . import ratelimit
-from .forms import AppointmentRequestForm, live_treatments, new_form_data
+from .forms import AppointmentRequestForm, live_treatments
 from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
@@ -22,7 +24,12 @@ from .tickets import issue_ticket
 # the database. The cookie stays in the patient's own browser, out of scripts' reach.
 CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
-FIELDS_TEMPLATE = "appointments/includes/fields.html"
+# A blank form's page is the same for every patient but for its CSRF token and its ticket:
+# it is rendered once for each treatment it can name, with these in their place, and kept in
+# the page store (page_store.py), which publishing empties, so the treatments it lists stay
+# those that are live.
+TOKEN_PLACEHOLDER = "__csrf_token__"  # noqa: S105 - not a secret: where the token goes
+TICKET_PLACEHOLDER = "__ticket__"
 
 
 def treatment_from_query(request):
@@ -38,8 +45,15 @@ class AppointmentRequestView(View):
     template_name = "appointments/request_form.html"
 
     def get(self, request):
-        form = AppointmentRequestForm(initial=new_form_data(treatment_from_query(request)))
-        return self.render_form(form)
+        treatment = treatment_from_query(request)
+        page = cached(
+            f"appointment-form-page:{treatment.pk if treatment else ''}",
+            lambda: self.render_blank_page(treatment),
+        )
+        # Each patient's own token and ticket in their copy; get_token also sets the CSRF
+        # cookie the post must carry.
+        page = page.replace(TOKEN_PLACEHOLDER, get_token(request))
+        return HttpResponse(page.replace(TICKET_PLACEHOLDER, issue_ticket()))
 
     def post(self, request):
         if ratelimit.is_limited(request):
@@ -70,17 +84,15 @@ class AppointmentRequestView(View):
         )
         return response
 
+    def render_blank_page(self, treatment):
+        form = AppointmentRequestForm(
+            initial={"treatment": treatment.pk if treatment else None, "ticket": TICKET_PLACEHOLDER}
+        )
+        context = {"form": form, "csrf_token": TOKEN_PLACEHOLDER}
+        return render_to_string(self.template_name, context, request=self.request)
+
     def render_form(self, form):
-        context = {"form": form}
-        if not form.is_bound:
-            # A blank form's questions are the same for every patient (its token and ticket
-            # are not among them): kept in the page store, which publishing empties, so the
-            # treatments it lists stay those that are live.
-            context["blank_fields"] = cached(
-                f"appointment-form-fields:{form.initial.get('treatment') or ''}",
-                lambda: render_to_string(FIELDS_TEMPLATE, {"form": form}),
-            )
-        return render(self.request, self.template_name, context)
+        return render(self.request, self.template_name, {"form": form})
 
 
 @never_cache
