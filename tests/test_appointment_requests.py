@@ -130,6 +130,17 @@ def test_double_submit_stores_one_request(client, clinic_site):
     assert AppointmentRequest.objects.get().reference in text_of(html(client.get(SENT_URL)))
 
 
+def test_each_patient_is_confirmed_with_their_own_reference(clinic_site):
+    patients = [Client(), Client()]
+    for number, patient in enumerate(patients):
+        patient.post(FORM_URL, answers(ticket=ticket(), red_flags=["fever"] if number else []))
+    for patient, stored in zip(patients, AppointmentRequest.objects.order_by("pk"), strict=True):
+        main = html(patient.get(SENT_URL)).select_one("main")
+        assert main.select_one(".reference").get_text() == stored.reference
+        assert (main.select_one(".urgent-care") is not None) == stored.is_urgent
+    assert [r.is_urgent for r in AppointmentRequest.objects.order_by("pk")] == [False, True]
+
+
 def test_refreshing_the_confirmation_stores_nothing_more(client, clinic_site):
     client.post(FORM_URL, answers())
     for _ in range(2):

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -30,6 +31,7 @@ CONFIRMATION_SECONDS = 60 * 60
 # those that are live.
 TOKEN_PLACEHOLDER = "__csrf_token__"  # noqa: S105 - not a secret: where the token goes
 TICKET_PLACEHOLDER = "__ticket__"
+REFERENCE_PLACEHOLDER = "__reference__"
 
 
 def treatment_from_query(request):
@@ -106,8 +108,14 @@ def request_sent(request):
         )
     except signing.BadSignature:  # none, forged, or over an hour old
         return redirect("appointments:request")
-    return render(
-        request,
-        "appointments/request_sent.html",
-        {"reference": sent["reference"], "is_urgent": sent["urgent"]},
+    # As the blank form: one page for all patients (one for those who ticked a warning
+    # sign), each given their own reference.
+    page = cached(
+        f"appointment-sent-page:{'urgent' if sent['urgent'] else 'routine'}",
+        lambda: render_to_string(
+            "appointments/request_sent.html",
+            {"reference": REFERENCE_PLACEHOLDER, "is_urgent": sent["urgent"]},
+            request=request,
+        ),
     )
+    return HttpResponse(page.replace(REFERENCE_PLACEHOLDER, escape(sent["reference"])))
