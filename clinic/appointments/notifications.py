@@ -65,63 +65,72 @@ def _send_after_commit(pk):
         )
 
 
-def send_notifications(appointment_request, connection=None):
+def send_notifications(appointment_request, connection=None, clinic=None):
     """Send whichever of the request's two emails has not gone out yet (none for spam).
 
-    Takes a request or its pk, and the mail connection to send through (by default, one
-    per email). Never raises for a mail failure: the email stays pending.
+    Takes a request or its pk, the mail connection to send through (by default, one per
+    email) and the clinic's settings (by default, read now: a batch reads them once). Never
+    raises for a mail failure: the email stays pending.
     """
     pk = getattr(appointment_request, "pk", appointment_request)
     outcome = NotificationOutcome()
-    for kind, timestamp_field, build in NOTIFICATIONS:
-        _send_one(pk, kind, timestamp_field, build, outcome, connection)
+    with transaction.atomic():
+        appointment_request = _claim(pk)
+        if appointment_request is None:
+            # Sent already, spam, deleted, or another run holds it right now.
+            return outcome
+        outcome.reference = appointment_request.reference
+        clinic = clinic or clinic_settings()
+        sent = []
+        for kind, timestamp_field, build in NOTIFICATIONS:
+            if getattr(appointment_request, timestamp_field) is not None:
+                continue
+            message = build(appointment_request, clinic)
+            if _send(appointment_request, kind, message, connection, outcome):
+                sent.append(timestamp_field)
+        # Both stamps in one write, with the claim's lock still held.
+        for timestamp_field in sent:
+            setattr(appointment_request, timestamp_field, timezone.now())
+        if sent:
+            appointment_request.save(update_fields=sent)
     return outcome
 
 
-def _send_one(pk, kind, timestamp_field, build, outcome, connection):
-    with transaction.atomic():
-        appointment_request = _claim(pk, timestamp_field)
-        if appointment_request is None:
-            # Sent already, spam, deleted, or another run holds it right now.
-            return
-        outcome.reference = appointment_request.reference
-        message = build(appointment_request)
-        if message is None:
-            outcome.failed[kind] = "no notification address in clinic settings"
-            logger.warning(
-                "Appointment request %s: the %s email was not sent: no notification address "
-                "is set in clinic settings.",
-                appointment_request.reference,
-                kind,
-            )
-            return
-        message.connection = connection
-        try:
-            message.send()
-        except Exception as error:
-            outcome.failed[kind] = type(error).__name__
-            logger.warning(
-                "Appointment request %s: the %s email was not sent (%s); "
-                "send_pending_notifications will retry.",
-                appointment_request.reference,
-                kind,
-                type(error).__name__,
-            )
-            return
-        setattr(appointment_request, timestamp_field, timezone.now())
-        appointment_request.save(update_fields=[timestamp_field])
-        outcome.sent.append(kind)
+def _send(appointment_request, kind, message, connection, outcome):
+    """Send one email; True once the mail server has taken it."""
+    if message is None:
+        outcome.failed[kind] = "no notification address in clinic settings"
+        logger.warning(
+            "Appointment request %s: the %s email was not sent: no notification address "
+            "is set in clinic settings.",
+            appointment_request.reference,
+            kind,
+        )
+        return False
+    message.connection = connection
+    try:
+        message.send()
+    except Exception as error:
+        outcome.failed[kind] = type(error).__name__
+        logger.warning(
+            "Appointment request %s: the %s email was not sent (%s); "
+            "send_pending_notifications will retry.",
+            appointment_request.reference,
+            kind,
+            type(error).__name__,
+        )
+        return False
+    outcome.sent.append(kind)
+    return True
 
 
-def _claim(pk, timestamp_field):
-    """The request, locked for this run, if its email is still unsent; else None.
+def _claim(pk):
+    """The request, locked for this run, if one of its emails is still unsent; else None.
 
     On PostgreSQL a second run at the same moment skips a row the first one holds, instead
-    of sending the same email twice. SQLite runs one writer at a time.
+    of sending the same emails twice. SQLite runs one writer at a time.
     """
-    requests = AppointmentRequest.objects.awaiting_notification().filter(
-        pk=pk, **{f"{timestamp_field}__isnull": True}
-    )
+    requests = AppointmentRequest.objects.awaiting_notification().filter(pk=pk)
     if connection.features.has_select_for_update_skip_locked:
         requests = requests.select_for_update(skip_locked=True, of=("self",))
     return requests.select_related("treatment").first()
@@ -145,10 +154,9 @@ def _render(template, context):
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def front_desk_email(appointment_request):
+def front_desk_email(appointment_request, clinic):
     """The front desk's email: reference, treatment, urgency and a link. None without an
     address to send it to."""
-    clinic = clinic_settings()
     if not clinic.front_desk_email:
         return None
     subject, body = _render(
@@ -165,9 +173,8 @@ def front_desk_email(appointment_request):
     )
 
 
-def patient_email(appointment_request):
+def patient_email(appointment_request, clinic):
     """The patient's confirmation: the reference and what happens next."""
-    clinic = clinic_settings()
     subject, body = _render(
         "patient",
         {

@@ -11,7 +11,12 @@ from django.core.mail import get_connection
 from django.core.management.base import BaseCommand
 
 from clinic.appointments.models import AppointmentRequest
-from clinic.appointments.notifications import FRONT_DESK, PATIENT, send_notifications
+from clinic.appointments.notifications import (
+    FRONT_DESK,
+    PATIENT,
+    clinic_settings,
+    send_notifications,
+)
 
 
 class Command(BaseCommand):
@@ -27,9 +32,10 @@ class Command(BaseCommand):
         )
         pending = list(pending)
         if pending:
+            clinic = clinic_settings()  # once for the batch
             with mail_session() as connection:
                 for pk in pending:
-                    outcome = send_notifications(pk, connection)
+                    outcome = send_notifications(pk, connection, clinic)
                     sent.update(outcome.sent)
                     failures.extend(
                         (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
