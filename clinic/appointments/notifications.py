@@ -17,6 +17,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -89,10 +90,9 @@ def send_notifications(appointment_request, connection=None, clinic=None):
             if _send(appointment_request, kind, message, connection, outcome):
                 sent.append(timestamp_field)
         # Both stamps in one write, with the claim's lock still held.
-        for timestamp_field in sent:
-            setattr(appointment_request, timestamp_field, timezone.now())
         if sent:
-            appointment_request.save(update_fields=sent)
+            now = timezone.now()
+            AppointmentRequest.objects.filter(pk=pk).update(**dict.fromkeys(sent, now))
     return outcome
 
 
@@ -133,7 +133,8 @@ def _claim(pk):
     requests = AppointmentRequest.objects.awaiting_notification().filter(pk=pk)
     if connection.features.has_select_for_update_skip_locked:
         requests = requests.select_for_update(skip_locked=True, of=("self",))
-    return requests.select_related("treatment").first()
+    # The treatment's title is all the front desk's email needs of its page.
+    return requests.annotate(treatment_title=F("treatment__title")).first()
 
 
 def clinic_settings():
@@ -163,7 +164,7 @@ def front_desk_email(appointment_request, clinic):
         "front_desk",
         {
             "reference": appointment_request.reference,
-            "treatment": appointment_request.treatment,
+            "treatment": appointment_request.treatment_title,
             "is_urgent": appointment_request.is_urgent,
             "admin_url": admin_url(appointment_request),
         },
