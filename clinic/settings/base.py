@@ -382,6 +382,9 @@ SCHEDULED_COMMANDS = {
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
 }
+# The scheduler's CPU priority, as `nice` counts (0 to 19, higher yields more): on a host it
+# shares with the web workers, a busy minute's emails wait a moment for the patients' pages.
+SCHEDULER_NICE = int(env_str("SCHEDULER_NICE", "10"))
 
 # A clinician's approval in the Clinical review workflow schedules the next review this
 # many months ahead.

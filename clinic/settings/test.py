@@ -18,3 +18,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The scheduler's loop runs inside the test process in tests/test_scheduler.py: lowering its
+# priority would slow every test after it.
+SCHEDULER_NICE = 0

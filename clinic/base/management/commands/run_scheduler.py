@@ -11,6 +11,7 @@ one failed: for cron, and for tests.
 """
 
 import logging
+import os
 import signal
 import time
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, **options):
+        lower_priority()
         intervals = dict(settings.SCHEDULED_COMMANDS)
         if once:
             failed = [name for name in intervals if not self.run_command(name)]
@@ -87,6 +89,13 @@ class Command(BaseCommand):
             )
             return False
         return True
+
+
+def lower_priority():
+    """Yield the CPU to the web workers by settings.SCHEDULER_NICE: nothing the scheduler
+    does is waited for by a person at a screen."""
+    if settings.SCHEDULER_NICE:
+        os.nice(settings.SCHEDULER_NICE)
 
 
 def fresh_database_connections():
