@@ -167,8 +167,11 @@ def task(env, *args):
 @contextlib.contextmanager
 def background(command, env, log_path):
     with open(log_path, "w") as log:
+        # A process group of its own, to stop it with its children; the same session as the
+        # rest, so that its CPU priority counts against theirs (Linux shares the CPU between
+        # sessions first, and `nice` works only within one).
         process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, process_group=0
         )
     try:
         yield process

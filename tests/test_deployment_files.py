@@ -123,6 +123,8 @@ def test_one_scheduler_runs_the_scheduler_command(services):
     scheduler = services["scheduler"]
     assert scheduler["command"] == ["python", "manage.py", "run_scheduler"]
     assert "deploy" not in scheduler  # never replicated
+    # Emails yield the CPU to patients' pages on a shared host.
+    assert scheduler["cpu_shares"] < services["web"].get("cpu_shares", 1024)
     assert (ROOT / "clinic/base/management/commands/run_scheduler.py").exists()
 
 
