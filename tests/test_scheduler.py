@@ -230,6 +230,20 @@ def test_a_command_that_keeps_failing_is_tried_again_and_the_others_keep_running
     assert output.splitlines()[-1] == "Scheduler stopped."
 
 
+def run_python(program, env):
+    """What `program` prints, run in a fresh Python with the environment `env`."""
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_intervals_come_from_the_environment():
     env = {
         **os.environ,
@@ -238,21 +252,12 @@ def test_intervals_come_from_the_environment():
         "SCHEDULER_PUBLISHING_SECONDS": "120",
         "SCHEDULER_PURGE_SECONDS": "3600",
     }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings;"
-            " print(sorted(settings.SCHEDULED_COMMANDS.items()))",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    output = run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        " print(sorted(settings.SCHEDULED_COMMANDS.items()))",
+        env,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(
+    assert output.strip() == str(
         [
             ("publish_scheduled", 120),
             ("purge_appointment_requests", 3600),
@@ -275,16 +280,7 @@ def test_the_scheduler_yields_the_cpu_to_the_web_workers():
         env.pop("SCHEDULER_NICE", None)
         if nice:
             env["SCHEDULER_NICE"] = nice
-        result = subprocess.run(
-            [sys.executable, "-c", program],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        raised[nice] = int(result.stdout.split()[-1])
+        raised[nice] = int(run_python(program, env).split()[-1])
     room = 19 - os.nice(0)  # a process can be no nicer than 19
     assert raised == {"": min(10, room), "7": min(7, room)}
 

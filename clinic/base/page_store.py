@@ -1,5 +1,5 @@
 """What requests derive from the content, kept for every worker: the request's Site, the
-clinic settings, the treatments a patient can choose, a blank form's questions.
+clinic settings, the treatments a patient can choose, the appointment pages rendered once.
 
 Two levels. The page store (the "pages" cache: Redis in production) is shared by the
 workers, and publishing, or any other change patients could see, empties it whole
