@@ -23,6 +23,7 @@ from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, M
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
@@ -38,6 +39,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from treatments.models import TreatmentPage
 
 from .columns import ReceivedColumn, ReferenceColumn, StatusColumn, UrgentColumn
+from .counts import kept_count
 from .models import AppointmentRequest
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -80,8 +82,8 @@ class AppointmentRequestMenuItem(MenuItem):
 
     def render_component(self, request):
         component = super().render_component(request)
-        # Menu items are built once per process: the count is computed per request.
-        new = AppointmentRequest.objects.filter(status=Status.NEW).count()
+        # Menu items are built once per process: the count is looked up per request.
+        new = kept_count(AppointmentRequest.objects.filter(status=Status.NEW))
         if new:
             component.label = gettext("%(label)s (%(count)s new)") % {
                 "label": self.label,
@@ -161,6 +163,14 @@ class RowUrl:
         return f"{self.before}{quote(instance.pk)}{self.after}"
 
 
+class KeptCountPaginator(WagtailPaginator):
+    """Wagtail's paginator, counting through the cache (see counts.py)."""
+
+    @cached_property
+    def count(self):
+        return kept_count(self.object_list)
+
+
 class AppointmentRequestIndexView(IndexView):
     custom_field_preprocess = {
         "is_urgent": {
@@ -185,6 +195,11 @@ class AppointmentRequestIndexView(IndexView):
         if self.is_export and not self.user_has_permission("export"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_paginator(self, *args, **kwargs):
+        if self.is_searching:  # counted every time (see counts.py)
+            return super().get_paginator(*args, **kwargs)
+        return KeptCountPaginator(*args, **kwargs)
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # Wagtail's title column, with its link and row menu, but a cheaper cell to render.

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
-from .models import AppointmentRequest
+from .models import AppointmentRequest, status_label
 from .viewsets import (
     CHANGED,
     OPENED,
@@ -49,10 +49,6 @@ def register_appointment_log_actions(actions):
                 ]
                 parts.append(gettext("changed %(fields)s") % {"fields": ", ".join(labels)})
             return capfirst("; ".join(parts))
-
-
-def status_label(value):
-    return Status(value).label if value in Status.values else value
 
 
 class AppointmentRequestsPanel(Component):
