@@ -66,12 +66,12 @@ SEARCHES = [
     "spasms",
     "frozen shoulder",
 ]
-# A search's p50 is the time a patient waits for it: measured with one request per core,
-# so that it is the search's own cost, not the queue of a saturated server. Its throughput
-# is measured at the patient pages' concurrency too.
-SEARCH_LATENCY_CONNECTIONS = os.cpu_count() or 1
+# A search's or a front-desk view's p50 is the time a person waits for it: measured with one
+# request per core, so that it is the view's own cost, not the queue of a saturated server.
+# Throughput is measured with more connections than cores too.
+LATENCY_CONNECTIONS = os.cpu_count() or 1
 INBOX = "/admin/appointment-requests/"
-FRONT_DESK_CONNECTIONS = 4  # a front desk is a handful of people
+FRONT_DESK_CONNECTIONS = 4  # a front desk is a handful of people, all clicking at once
 # How long the scheduler may take to send the emails of the last requests after a form run.
 EMAILS_WAIT_SECONDS = 120
 
@@ -392,7 +392,7 @@ def measure_pages(config, env):
     pages = [Measure(name, [path]) for name, path in PAGES]
     search_paths = [f"/search/?q={quote_plus(q)}" for q in SEARCHES]
     searches = [
-        Measure("Search", search_paths, connections=SEARCH_LATENCY_CONNECTIONS),
+        Measure("Search", search_paths, connections=LATENCY_CONNECTIONS),
         Measure("Search", search_paths, connections=config.connections),
     ]
     for measure in [static, *pages, searches[0]]:
@@ -414,24 +414,29 @@ def measure_front_desk(config, env):
     filtered = f"{INBOX}?status=open"
     if samples["treatment_pk"]:
         filtered += f"&treatment={samples['treatment_pk']}"
+    paths = {
+        "Listing": [INBOX],
+        "Filtered listing (open, one treatment)": [filtered],
+        "Search (references, phones, surnames)": [
+            f"{INBOX}?q={quote_plus(term)}" for term in samples["search_terms"]
+        ],
+        "One request's page": [f"{INBOX}inspect/{pk}/" for pk in samples["request_pks"]],
+    }
     views = [
-        Measure("Listing", [INBOX]),
-        Measure("Filtered listing (open, one treatment)", [filtered]),
-        Measure(
-            "Search (references, phones, surnames)",
-            [f"{INBOX}?q={quote_plus(term)}" for term in samples["search_terms"]],
-        ),
-        Measure("One request's page", [f"{INBOX}inspect/{pk}/" for pk in samples["request_pks"]]),
+        Measure(name, urls, connections=connections)
+        for name, urls in paths.items()
+        for connections in (LATENCY_CONNECTIONS, FRONT_DESK_CONNECTIONS)
     ]
+    headers = [f"Cookie: {cookie}"]
     for measure in views:
-        say(f"front desk: {measure.name}")
-        warm_up(config, measure, FRONT_DESK_CONNECTIONS, [f"Cookie: {cookie}"])
-        wrk(config, measure, FRONT_DESK_CONNECTIONS, [f"Cookie: {cookie}"])
+        say(f"front desk: {measure.name}, {measure.connections} connections")
+        warm_up(config, measure, measure.connections, headers)
+        wrk(config, measure, measure.connections, headers)
         sample_queries(config, measure, {"Cookie": cookie})
     plans = {}
     if env["DATABASE_URL"].startswith("postgres"):
-        urls = [views[0].paths[0], views[1].paths[0], *views[2].paths[:15:5], views[3].paths[0]]
-        plans = task(env, "explain", *urls)
+        listing, filtered_listing, searches, pages = paths.values()
+        plans = task(env, "explain", listing[0], filtered_listing[0], *searches[:15:5], pages[0])
     return views, plans, samples["min_fill_seconds"]
 
 
@@ -561,9 +566,10 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
         f"Server: gunicorn, {workers} sync workers (the config's default), production settings "
         "(bench/settings.py adds the query-count header), on 127.0.0.1 behind "
         "`X-Forwarded-Proto: https`.",
-        f"Load: wrk, 2 threads, {config.connections} connections, {config.duration} s per URL "
-        f"for patient pages and search; {FRONT_DESK_CONNECTIONS} connections for the front "
-        f"desk; locust, {SUBMISSION_CLIENTS} users for {config.submit_duration} s for the form.",
+        f"Load: wrk, 2 threads, {config.duration} s per URL: {config.connections} connections "
+        f"for patient pages, {LATENCY_CONNECTIONS} (one per core) and {config.connections} for "
+        f"search, {LATENCY_CONNECTIONS} and {FRONT_DESK_CONNECTIONS} for the front desk; "
+        f"locust, {SUBMISSION_CLIENTS} users for {config.submit_duration} s for the form.",
         "",
         "## Anonymous page views",
         "",
@@ -592,7 +598,7 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
         "",
         f"{len(SEARCHES)} queries in turn: " + ", ".join(f"“{q}”" for q in SEARCHES) + ".",
         "",
-        f"The p50 target is read at {SEARCH_LATENCY_CONNECTIONS} connections, one per core: the "
+        f"The p50 target is read at {LATENCY_CONNECTIONS} connections, one per core: the "
         "time a patient waits for a search rather than for the searches queued before theirs. "
         "Search results are not cached (what patients search for is kept out of the cache, as "
         "out of the logs), so every search below ran its queries.",
@@ -604,7 +610,7 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
     for search in searches:
         latency = (
             verdict(at_most(search.p50_ms, SEARCH_P50_MS) and not search.errors)
-            if search.connections == SEARCH_LATENCY_CONNECTIONS
+            if search.connections == LATENCY_CONNECTIONS
             else "(throughput)"
         )
         lines.append(
@@ -620,19 +626,26 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
         "Logged in as a Front desk user. Search takes 15 terms in turn (5 references, 5 phone "
         "numbers, 5 surnames); the request's page, 20 requests in turn.",
         "",
-        "| View | Requests/s | p50 ms | p99 ms | Errors | Queries/request "
-        "| Target: ≤ 15 queries, p50 ≤ 150 ms |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"As for search, the p50 target is read at {LATENCY_CONNECTIONS} connections, one per "
+        "core: the time a member of staff waits for a page. Each view is measured at "
+        f"{FRONT_DESK_CONNECTIONS} connections too, every one clicking again the moment its "
+        "page arrives (far more than a front desk does): there p50 is mostly the wait for "
+        "the pages queued before.",
+        "",
+        "| View | Connections | Requests/s | p50 ms | p99 ms | Errors | Queries/request "
+        "| Target: ≤ 15 queries | Target: p50 ≤ 150 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for view in views:
-        ok = (
-            at_most(view.queries, INBOX_QUERIES)
-            and at_most(view.p50_ms, INBOX_P50_MS)
-            and not view.errors
+        latency = (
+            verdict(at_most(view.p50_ms, INBOX_P50_MS) and not view.errors)
+            if view.connections == LATENCY_CONNECTIONS
+            else "(throughput)"
         )
         lines.append(
-            f"| {view.name} | {view.rps:.0f} | {ms(view.p50_ms)} | {ms(view.p99_ms)} | "
-            f"{view.errors} | {queries_text(view.queries)} | {verdict(ok)} |"
+            f"| {view.name} | {view.connections} | {view.rps:.0f} | {ms(view.p50_ms)} | "
+            f"{ms(view.p99_ms)} | {view.errors} | {queries_text(view.queries)} | "
+            f"{verdict(at_most(view.queries, INBOX_QUERIES) and not view.errors)} | {latency} |"
         )
     if plans:
         lines += [
