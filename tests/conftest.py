@@ -18,6 +18,7 @@ from education.models import (
     SymptomArticleTreatment,
     SymptomIndexPage,
 )
+from tests.helpers import logged_in, make_user
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 
@@ -153,3 +154,9 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def front_desk(clinic_site):
+    """A browser logged in as a member of the Front desk group."""
+    return logged_in(make_user("dana", "Front desk"))

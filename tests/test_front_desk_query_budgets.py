@@ -9,18 +9,13 @@ from django.test.utils import CaptureQueriesContext
 
 from clinic.appointments.models import AppointmentRequest, RedFlag
 from tests.appointment_data import make_appointment_request
-from tests.helpers import logged_in, make_user
+from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 15
 INDEX_URL = "/admin/appointment-requests/"
 Status = AppointmentRequest.Status
-
-
-@pytest.fixture
-def front_desk(clinic_site):
-    return logged_in(make_user("dana", "Front desk"))
 
 
 @pytest.fixture

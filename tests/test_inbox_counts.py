@@ -23,11 +23,6 @@ Status = AppointmentRequest.Status
 
 
 @pytest.fixture
-def front_desk(clinic_site):
-    return logged_in(make_user("dana", "Front desk"))
-
-
-@pytest.fixture
 def superuser(clinic_site):
     return logged_in(make_user("boss", is_superuser=True, is_staff=True))
 
