@@ -3,7 +3,7 @@
 Wagtail renders a cell as a template that calls further templates: the title cell's row
 menu is a dropdown component holding a button component per entry, each with an icon
 template; a status or a date is an inclusion tag with a template of its own. With 25 rows
-that made up most of the listing's time. These columns write the same HTML out with
+that made up a third of the listing's time. These columns write the same HTML out with
 format_html (tests/test_front_desk_admin.py checks it against Wagtail's own columns), as a
 template render costs more than these cells' content. The status label comes without
 Django's get_FOO_display, which hashes every (lazy) choice label on each call.

@@ -1,17 +1,17 @@
 """How many requests an inbox listing holds, kept in the cache until a request changes.
 
 A listing page costs what its 25 rows cost, except its count ("1,234 appointment
-requests", the number of pages), which reads every row the filters let through: about
-15 ms of the database's time for 100,000 requests on PostgreSQL, more than the rest of the
-page's queries together. The front desk opens listings far more often than requests come in
-or change, so each listing's count is kept in the default cache, filed under the requests'
-*version*: saving or deleting a request, or deleting a treatment (its requests lose their
-treatment), starts a new version, once at once and again when the transaction commits, as
-a count made in between could not see the change yet.
+requests", the number of pages; the menu's "N new"), which reads every row the filters let
+through: about 15 ms of the database's time for 100,000 requests on PostgreSQL, more than
+the rest of the page's queries together. The front desk opens listings far more often than
+requests come in or change, so each listing's count is kept in the default cache, filed
+under the requests' *version*: saving or deleting a request, or deleting a treatment (its
+requests lose their treatment), starts a new version right away and again when the
+transaction commits, as a count made in between could not see the change yet.
 
-Searches are counted every time: the trigram indexes make their counts cheap, and their
-keys would be made of what the front desk searched for, patients' names among them.
-"""
+Searches are counted every time: their counts read only the matches the trigram indexes
+find, and their keys would be made of what the front desk searched for, patients' names
+among them."""
 
 import hashlib
 import logging
