@@ -650,7 +650,10 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
     if plans:
         lines += [
             "",
-            "Query plans on PostgreSQL (EXPLAIN ANALYZE of each query on the requests table):",
+            "Query plans on PostgreSQL (EXPLAIN ANALYZE of each query on the requests table). "
+            "A listing's counts (its own and the menu's new requests) run once after a request "
+            "changes and are then read from the cache, so the figures above do not include "
+            "them; searches are counted every time.",
             "",
             "| URL | Query | Reads | ms |",
             "| --- | --- | --- | ---: |",
