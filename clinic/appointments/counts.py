@@ -18,8 +18,9 @@ import logging
 import secrets
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from clinic.base.cache_versions import current_version, now_and_after_commit
 
 VERSION_KEY = "appointment-requests:version"
 
@@ -33,7 +34,9 @@ def kept_count(queryset):
     digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
     key = f"appointment-requests:count:{digest}"
     try:
-        version = current_version()
+        # None while the cache is down (django-redis then answers None to everything):
+        # nothing is read or kept then.
+        version = current_version(cache, VERSION_KEY, timeout=None)
         count = None if version is None else cache.get(key, version=version)
     except Exception as error:
         cache_failed(error)
@@ -48,23 +51,9 @@ def kept_count(queryset):
     return count
 
 
-def current_version():
-    """The requests' version, starting one if there is none. None while the cache is down
-    (django-redis then answers None to everything): nothing is read or kept then."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = secrets.randbits(48)
-        # Two workers may start one at the same moment: the first one stored wins.
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY)
-    return version
-
-
 def forget_counts(**kwargs):
-    """A signal receiver: start a new version now, and again once the change is committed."""
-    new_version()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(new_version)
+    """A signal receiver: a new version now, and again once the change is committed."""
+    now_and_after_commit(new_version)
 
 
 def new_version():

@@ -23,6 +23,8 @@ from wagtail.models import Page, Site
 from wagtailcache.cache import clear_cache
 from wagtailcache.settings import wagtailcache_settings
 
+from .cache_versions import now_and_after_commit
+
 logger = logging.getLogger(__name__)
 
 # Statuses worth keeping: pages, permanent redirects, and "not found" (what crawlers and bots
@@ -96,13 +98,11 @@ class PageCacheHeadersMiddleware:
 def clear_page_cache(**kwargs):
     """Empty the page cache, and purge the CDN if one is configured.
 
-    A signal receiver (it takes the signal's arguments). Emptied at once, so the change is
-    visible on the next request, and again once the transaction commits: a visitor's request
-    that read the old rows while the change was being saved may have stored them meanwhile.
+    A signal receiver (it takes the signal's arguments). Emptied at once and again once the
+    transaction commits (see cache_versions.now_and_after_commit): emptying the store starts
+    a new generation.
     """
-    empty_page_store()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(empty_page_store)
+    now_and_after_commit(empty_page_store)
     transaction.on_commit(purge_frontend_cache, robust=True)
 
 

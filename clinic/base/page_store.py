@@ -16,9 +16,10 @@ A store that fails is no reason to fail a page: values are then worked out on ea
 
 import contextvars
 import logging
-import secrets
 
 from django.core.cache import caches
+
+from .cache_versions import current_version
 
 STORE = "pages"
 GENERATION_KEY = "generation"
@@ -47,14 +48,7 @@ def _store_failed(error):
 
 def current_generation():
     """The store's generation, starting one if it was emptied (or its hour is up)."""
-    store = caches[STORE]
-    generation = store.get(GENERATION_KEY)
-    if generation is None:
-        generation = secrets.randbits(48)
-        # Two workers may start one at the same moment: the first one stored wins.
-        if not store.add(GENERATION_KEY, generation):
-            generation = store.get(GENERATION_KEY)
-    return generation
+    return current_version(caches[STORE], GENERATION_KEY)
 
 
 def begin_request():
