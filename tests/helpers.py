@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -64,3 +66,19 @@ def dockerfile_cmd():
         arguments for instruction, arguments in dockerfile_instructions() if instruction == "CMD"
     ]
     return json.loads(cmd)
+
+
+def run_python(*args, env, timeout=60, check=True):
+    """`python *args` run in the project's folder with the environment `env`, its output as
+    text; with check, the test fails with its stderr unless it succeeds."""
+    result = subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result

@@ -1,43 +1,27 @@
 """The site is configured from the environment, and production refuses to run half-set."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import run_python
 
 
 def django_check(settings_module, **env):
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings;"
-            " print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)",
-        ],
-        cwd=ROOT,
+    return run_python(
+        "-c",
+        "import django; django.setup(); from django.conf import settings;"
+        " print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)",
         env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
+        check=False,
     )
 
 
 def manage_py(*args, **env):
     """`python manage.py ...` in an environment holding only PATH and `env`."""
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_python("manage.py", *args, env={"PATH": os.environ["PATH"], **env}, check=False)
 
 
 def test_production_refuses_to_start_in_one_line_naming_every_missing_variable():

@@ -2,10 +2,7 @@
 
 import os
 import socket
-import subprocess
-import sys
 import threading
-from pathlib import Path
 from types import SimpleNamespace
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -14,8 +11,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db.utils import OperationalError
 
 from clinic.base import health
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import run_python
 
 
 def assert_never_cached(response):
@@ -152,14 +148,8 @@ def test_readyz_is_503_when_the_cache_loses_what_it_was_given(client, monkeypatc
 
 def container_healthcheck(port, allowed_hosts):
     """`python -m clinic.healthcheck`, the web container's health check, as Docker runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "clinic.healthcheck"],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "PORT": str(port), "ALLOWED_HOSTS": allowed_hosts},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    env = {"PATH": os.environ["PATH"], "PORT": str(port), "ALLOWED_HOSTS": allowed_hosts}
+    return run_python("-m", "clinic.healthcheck", env=env, timeout=30, check=False)
 
 
 class QuietHandler(WSGIRequestHandler):

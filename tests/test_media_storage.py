@@ -3,8 +3,6 @@ uploads; local files otherwise. The bucket here is moto's in-process S3."""
 
 import json
 import os
-import subprocess
-import sys
 
 import boto3
 import pytest
@@ -14,7 +12,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.gunicorn_process import ROOT
+from tests.helpers import run_python
 
 BUCKET = "lumbar-media"
 S3_ENV = {
@@ -33,15 +31,9 @@ def media_settings(**env):
         "import json, django; django.setup(); from django.conf import settings; "
         "print(json.dumps([settings.STORAGES['default'], settings.MEDIA_URL]))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "clinic.settings.dev", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        "-c", script, env={**clean, "DJANGO_SETTINGS_MODULE": "clinic.settings.dev", **env}
     )
-    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 

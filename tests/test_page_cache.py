@@ -4,10 +4,7 @@ Editors, forms, posts and anything carrying a cookie never touch the shared cach
 
 import http.server
 import os
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -20,9 +17,8 @@ from clinic.base.models import ClinicSettings
 from education.models import SymptomIndexPage
 from tests.appointment_data import answers
 from tests.conftest import make_article, publish
-from tests.helpers import html, make_user, text_of
+from tests.helpers import html, make_user, run_python, text_of
 
-ROOT = Path(__file__).resolve().parent.parent
 CACHE_HEADER = "X-Wagtail-Cache"
 
 PATIENT_PAGES = [
@@ -391,20 +387,12 @@ def test_nothing_is_purged_until_the_change_is_committed(
 def settings_with(**env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE", "FRONTEND"))}
     clean.update(env, DJANGO_SETTINGS_MODULE="clinic.settings.dev")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings;"
-            " print(sorted(settings.WAGTAILFRONTENDCACHE), settings.PAGE_CACHE_CONTROL)",
-        ],
-        cwd=ROOT,
+    result = run_python(
+        "-c",
+        "import django; django.setup(); from django.conf import settings;"
+        " print(sorted(settings.WAGTAILFRONTENDCACHE), settings.PAGE_CACHE_CONTROL)",
         env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
-    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 

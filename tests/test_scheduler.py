@@ -5,11 +5,8 @@ import datetime
 import logging
 import os
 import signal
-import subprocess
-import sys
 import threading
 from io import StringIO
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -23,10 +20,10 @@ from django.utils import timezone
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from education.models import SymptomArticlePage
+from tests.helpers import run_python
 
 from .appointment_data import PATIENT, make_appointment_request
 
-ROOT = Path(__file__).resolve().parent.parent
 FRONT_DESK_ADDRESS = "desk@lumbar.example"
 SCHEDULER_LOG = "clinic.base.management.commands.run_scheduler"
 
@@ -230,20 +227,6 @@ def test_a_command_that_keeps_failing_is_tried_again_and_the_others_keep_running
     assert output.splitlines()[-1] == "Scheduler stopped."
 
 
-def run_python(program, env):
-    """What `program` prints, run in a fresh Python with the environment `env`."""
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 def test_intervals_come_from_the_environment():
     env = {
         **os.environ,
@@ -253,10 +236,11 @@ def test_intervals_come_from_the_environment():
         "SCHEDULER_PURGE_SECONDS": "3600",
     }
     output = run_python(
+        "-c",
         "import django; django.setup(); from django.conf import settings;"
         " print(sorted(settings.SCHEDULED_COMMANDS.items()))",
-        env,
-    )
+        env=env,
+    ).stdout
     assert output.strip() == str(
         [
             ("publish_scheduled", 120),
@@ -280,7 +264,7 @@ def test_the_scheduler_yields_the_cpu_to_the_web_workers():
         env.pop("SCHEDULER_NICE", None)
         if nice:
             env["SCHEDULER_NICE"] = nice
-        raised[nice] = int(run_python(program, env).split()[-1])
+        raised[nice] = int(run_python("-c", program, env=env).stdout.split()[-1])
     room = 19 - os.nice(0)  # a process can be no nicer than 19
     assert raised == {"": min(10, room), "7": min(7, room)}
 

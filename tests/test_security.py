@@ -5,17 +5,12 @@ balancer's probes), cookies are secure and short-lived, and an unknown Host gets
 import json
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from clinic.base.middleware import PERMISSIONS_POLICY
-from tests.helpers import parse, text_of
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import parse, run_python, text_of
 
 PUBLIC_URLS = [
     "/",
@@ -48,14 +43,7 @@ def run_with_production_settings(args, **env):
         if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT"}
     }
     clean.update(PRODUCTION_ENV, **env)
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_python(*args, env=clean, timeout=120, check=False)
 
 
 def test_the_deploy_check_passes_with_production_settings():

@@ -3,11 +3,9 @@ their request stored and notified: no "database is locked"."""
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import run_python
+
 CLIENTS = 8
 REQUESTS_EACH = 4
 
@@ -73,25 +71,9 @@ def test_simultaneous_form_posts_are_all_stored_and_notified(tmp_path):
         APPOINTMENT_RATE_LIMIT="1000",
     )
     for command in (["migrate", "--noinput", "--verbosity", "0"], ["load_clinic_content"]):
-        setup = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-        assert setup.returncode == 0, setup.stderr
+        run_python("manage.py", *command, env=env, timeout=180)
 
-    run = subprocess.run(
-        [sys.executable, "-c", SUBMIT_AT_ONCE, str(CLIENTS), str(REQUESTS_EACH)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert run.returncode == 0, run.stderr
+    run = run_python("-c", SUBMIT_AT_ONCE, str(CLIENTS), str(REQUESTS_EACH), env=env, timeout=180)
     result = json.loads(run.stdout.splitlines()[-1])
     assert result["journal_mode"] == "wal"
     assert result["outcomes"] == ["302"]
