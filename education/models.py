@@ -202,7 +202,6 @@ class SymptomArticlePage(ClinicPage):
     base_form_class = SymptomArticleForm
     parent_page_types = ["education.SymptomIndexPage"]
     subpage_types = []
-    serve_select_related = ("reviewer",)
 
     class Meta:
         verbose_name = _("symptom article")

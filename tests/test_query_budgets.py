@@ -1,6 +1,10 @@
 """An uncached page (the first view after a publish) costs at most QUERY_BUDGET SQL queries,
 on the small test site and on one many times bigger: the count does not grow with the
-number of treatments, articles, images or tags."""
+number of treatments, articles, images or tags.
+
+Wagtail's routing reads two rows a level (the page, then its own fields) and its view
+restrictions two more; the page's template adds what it shows (settings, related pages,
+reviewer, tags, one query per kind of image block)."""
 
 import json
 
@@ -14,7 +18,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from tests.conftest import make_article, make_treatment
 
-QUERY_BUDGET = 8
+QUERY_BUDGET = 14
 
 PAGES = [
     "/",

@@ -88,7 +88,6 @@ class TreatmentPage(ClinicPage):
 
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
-    serve_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("treatment page")

@@ -1,5 +1,4 @@
 import re
-from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
@@ -8,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.base.page_store import cached
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
@@ -35,47 +33,31 @@ def no_control_characters(value):
         )
 
 
-@dataclass(frozen=True)
-class Treatment:
-    pk: int
-    slug: str
-    title: str
-
-
 def live_treatments():
-    """The treatments a patient can choose, in the order of the treatments page.
-
-    Read by every form shown and sent: kept in the page store, which publishing, unpublishing
-    or moving a page empties, so the list is always the live one."""
-    return cached(
-        "appointment-treatments",
-        lambda: [
-            Treatment(*row)
-            for row in TreatmentPage.objects.live()
-            .public()
-            .order_by("path")
-            .values_list("pk", "slug", "title")
-        ],
-    )
+    """The treatments a patient can choose, in the order of the treatments page."""
+    return TreatmentPage.objects.live().public().order_by("path").only("pk", "slug", "title")
 
 
-class TreatmentChoiceField(forms.TypedChoiceField):
-    """One of the live treatments, by page id, or none ("Not sure yet")."""
-
-    def __init__(self, **kwargs):
-        super().__init__(coerce=int, empty_value=None, **kwargs)
-
-    def prepare(self):
-        self.choices = [("", _("Not sure yet"))] + [(t.pk, t.title) for t in live_treatments()]
+class TreatmentChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:  # an id too large for the database to compare: no treatment
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
 
 
 class AppointmentRequestForm(forms.ModelForm):
     """What a patient fills in. Only the fields listed here are read from the POST: anything
     else sent (a status, an urgent flag) is ignored."""
 
-    # Not a model field of the form: the request takes the treatment's id (build_request), so
-    # sending the form reads no page.
-    treatment = TreatmentChoiceField(required=False, label=_("Treatment"))
+    treatment = TreatmentChoiceField(
+        queryset=TreatmentPage.objects.none(),
+        required=False,
+        empty_label=_("Not sure yet"),
+        label=_("Treatment"),
+    )
     preferred_days = forms.MultipleChoiceField(
         choices=Weekday.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -111,6 +93,7 @@ class AppointmentRequestForm(forms.ModelForm):
     class Meta:
         model = AppointmentRequest
         fields = [
+            "treatment",
             "full_name",
             "email",
             "phone",
@@ -152,7 +135,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["treatment"].prepare()
+        self.fields["treatment"].queryset = live_treatments()
         for name in ["full_name", "phone", "message", "website"]:
             self.fields[name].validators.append(no_control_characters)
         self.fields["preferred_contact"].choices = AppointmentRequest.ContactMethod.choices
@@ -197,7 +180,6 @@ class AppointmentRequestForm(forms.ModelForm):
     def build_request(self):
         """The unsaved AppointmentRequest these answers make."""
         request = self.save(commit=False)
-        request.treatment_id = self.cleaned_data["treatment"]
         request.submission_token = self.cleaned_data["ticket"].token
         request.red_flags = self.cleaned_data["red_flags"]
         request.is_urgent = bool(request.red_flags)

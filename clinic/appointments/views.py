@@ -1,17 +1,11 @@
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.html import escape
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-
-from clinic.base.page_store import cached
 
 from . import ratelimit
 from .forms import AppointmentRequestForm, live_treatments
@@ -21,23 +15,15 @@ from .tickets import issue_ticket
 
 # The confirmation page finds what it shows (the reference, and whether a warning sign was
 # ticked) in a signed cookie that only that page receives: no session is stored for a
-# patient, the pages they read next stay the shared cache's, and the page reads nothing from
-# the database. The cookie stays in the patient's own browser, out of scripts' reach.
+# patient, and the pages they read next stay the shared cache's. The cookie stays in the
+# patient's own browser, out of scripts' reach.
 CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
-# A blank form's page is the same for every patient but for its CSRF token and its ticket:
-# it is rendered once for each treatment it can name, with these in their place, and kept in
-# the page store (page_store.py), which publishing empties, so the treatments it lists stay
-# those that are live.
-TOKEN_PLACEHOLDER = "__csrf_token__"  # noqa: S105 - not a secret: where the token goes
-TICKET_PLACEHOLDER = "__ticket__"
-REFERENCE_PLACEHOLDER = "__reference__"
 
 
 def treatment_from_query(request):
     """The live treatment named by ?treatment=<slug>, or None for anything else."""
-    slug = request.GET.get("treatment", "")
-    return next((t for t in live_treatments() if t.slug == slug), None)
+    return live_treatments().filter(slug=request.GET.get("treatment", "")).first()
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -48,14 +34,8 @@ class AppointmentRequestView(View):
 
     def get(self, request):
         treatment = treatment_from_query(request)
-        page = cached(
-            f"appointment-form-page:{treatment.pk if treatment else ''}",
-            lambda: self.render_blank_page(treatment),
-        )
-        # Each patient's own token and ticket in their copy; get_token also sets the CSRF
-        # cookie the post must carry.
-        page = page.replace(TOKEN_PLACEHOLDER, get_token(request))
-        return HttpResponse(page.replace(TICKET_PLACEHOLDER, issue_ticket()))
+        form = AppointmentRequestForm(initial={"treatment": treatment, "ticket": issue_ticket()})
+        return self.render_form(form)
 
     def post(self, request):
         if ratelimit.is_limited(request):
@@ -86,13 +66,6 @@ class AppointmentRequestView(View):
         )
         return response
 
-    def render_blank_page(self, treatment):
-        form = AppointmentRequestForm(
-            initial={"treatment": treatment.pk if treatment else None, "ticket": TICKET_PLACEHOLDER}
-        )
-        context = {"form": form, "csrf_token": TOKEN_PLACEHOLDER}
-        return render_to_string(self.template_name, context, request=self.request)
-
     def render_form(self, form):
         return render(self.request, self.template_name, {"form": form})
 
@@ -108,14 +81,8 @@ def request_sent(request):
         )
     except signing.BadSignature:  # none, forged, or over an hour old
         return redirect("appointments:request")
-    # As the blank form: one page for all patients (one for those who ticked a warning
-    # sign), each given their own reference.
-    page = cached(
-        f"appointment-sent-page:{'urgent' if sent['urgent'] else 'routine'}",
-        lambda: render_to_string(
-            "appointments/request_sent.html",
-            {"reference": REFERENCE_PLACEHOLDER, "is_urgent": sent["urgent"]},
-            request=request,
-        ),
+    return render(
+        request,
+        "appointments/request_sent.html",
+        {"reference": sent["reference"], "is_urgent": sent["urgent"]},
     )
-    return HttpResponse(page.replace(REFERENCE_PLACEHOLDER, escape(sent["reference"])))

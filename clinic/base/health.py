@@ -14,8 +14,6 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .sites import without_site
-
 logger = logging.getLogger(__name__)
 
 PLAIN_TEXT = "text/plain; charset=utf-8"
@@ -25,7 +23,6 @@ def _plain(text, status=200):
     return HttpResponse(f"{text}\n", content_type=PLAIN_TEXT, status=status)
 
 
-@without_site
 @never_cache
 @require_safe
 def healthz(request):
@@ -48,7 +45,6 @@ def _cache_round_trips():
         cache.delete(key)
 
 
-@without_site
 @never_cache
 @require_safe
 def readyz(request):

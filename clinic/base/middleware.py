@@ -3,12 +3,9 @@
 import functools
 import re
 import uuid
-from dataclasses import asdict
 from urllib.parse import urlsplit
 
-from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CheckableLazyObject, CSPMiddleware
-from csp.utils import build_policy
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
 
@@ -64,35 +61,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     CLINIC_ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin, whose scripts and styles need
     more than patient pages allow. Both also allow images from the media origin.
 
-    django-csp builds the header afresh for every response, which costs a quick page (the
-    appointment form) a fifth of its time. A response without a policy of its own (none of
-    django-csp's decorators, no nonce) gets one built once for its kind instead.
-    """
-
-    def __init__(self, get_response):
-        super().__init__(get_response)
-        # (admin?, media origin) -> (enforced header, report-only header)
-        self.built = {}
+    get_policy_parts is django-csp's documented hook for this."""
 
     def process_response(self, request, response):
         # Wagtail renders a preview by sending a made-up request for the page's public URL
         # through the middleware; the real /admin/ request around it sets the admin policy.
         if getattr(request, "is_dummy", False):
             return response
-        if settings.DEBUG or has_own_policy(request, response):
-            return super().process_response(request, response)
-        kind = (is_admin(request), media_origin())
-        if kind not in self.built:
-            self.built[kind] = tuple(
-                build_policy(**asdict(self.get_policy_parts(request, response, ro)), report_only=ro)
-                for ro in (False, True)
-            )
-        for header, policy in zip((HEADER, HEADER_REPORT_ONLY), self.built[kind], strict=True):
-            if policy:
-                response.headers.setdefault(header, policy)
-        # As django-csp does: a nonce asked for once the header is written is an error.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -107,20 +83,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update["img-src"] = [*update.get("img-src", []), origin]
             parts.update = update
         return parts
-
-
-# What django-csp's decorators set on a response with a policy of its own.
-OWN_POLICY_ATTRIBUTES = [
-    f"_csp_{name}{suffix}"
-    for name in ("config", "update", "replace", "exempt")
-    for suffix in ("", "_ro")
-]
-
-
-def has_own_policy(request, response):
-    return getattr(request, "_csp_nonce", None) is not None or any(
-        hasattr(response, name) for name in OWN_POLICY_ATTRIBUTES
-    )
 
 
 @functools.cache

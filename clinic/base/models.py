@@ -1,21 +1,17 @@
-import copy
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from .outage import remember_contact
-from .page_store import cached
 from .pagination import paginate
-from .querysets import ClinicPageManager, page_at
+from .querysets import ClinicPageManager
 from .readability import reading_grade
 from .text import lines, plain_text
 
@@ -48,18 +44,6 @@ class ClinicSettings(BaseSiteSetting):
             "only the reference and a link to the admin, never the patient's details."
         ),
     )
-
-    @classmethod
-    def for_site(cls, site):
-        # Read by every page; kept in the page store with the request's Site (page_store.py).
-        if site is None:
-            return super().for_site(site)
-        kept = cached(
-            f"clinic-settings:{site.pk}", lambda: super(ClinicSettings, cls).for_site(site)
-        )
-        # A copy: the worker keeps the original for later requests, and Wagtail notes the
-        # current request on the instance it hands out.
-        return copy.copy(kept)
 
     panels = [
         FieldPanel("clinic_name"),
@@ -109,35 +93,9 @@ class ClinicPage(Page):
 
     # public() without a query of its own (see querysets.py).
     objects = ClinicPageManager()
-    # Foreign keys the page's template shows, fetched with the page when it is served.
-    serve_select_related = ()
 
     class Meta:
         abstract = True
-
-    def route(self, request, path_components):
-        """The page at the end of the path, in one query whatever its depth.
-
-        Wagtail's own walk down the tree asks for each page on the way, and again for its
-        fields. A path that leads to no page goes on to that walk: a 404, or a page on the
-        way that routes the rest itself (a routable page; the clinic has none)."""
-        if not path_components:
-            # This very page (the home page): one query instead of Wagtail's two.
-            self.may_have_view_restrictions = PageViewRestriction.objects.exists()
-            return super().route(request, path_components)
-        page = page_at(self, self.url_path + "".join(f"{part}/" for part in path_components))
-        if page is None:
-            return super().route(request, path_components)
-        if not page.live:
-            raise Http404
-        return RouteResult(page)
-
-    def get_view_restrictions(self):
-        # Asked by Wagtail on every view (two queries); route() already knows when the site
-        # has no view restriction at all.
-        if getattr(self, "may_have_view_restrictions", True):
-            return super().get_view_restrictions()
-        return PageViewRestriction.objects.none()
 
     @property
     def meta_description(self):

@@ -23,8 +23,6 @@ from wagtail.models import Page, Site
 from wagtailcache.cache import clear_cache
 from wagtailcache.settings import wagtailcache_settings
 
-from .cache_versions import now_and_after_commit
-
 logger = logging.getLogger(__name__)
 
 # Statuses worth keeping: pages, permanent redirects, and "not found" (what crawlers and bots
@@ -98,11 +96,12 @@ class PageCacheHeadersMiddleware:
 def clear_page_cache(**kwargs):
     """Empty the page cache, and purge the CDN if one is configured.
 
-    A signal receiver (it takes the signal's arguments). Emptied at once and again once the
-    transaction commits (see cache_versions.now_and_after_commit): emptying the store starts
-    a new generation.
+    A signal receiver (it takes the signal's arguments). The cache is emptied now, for the
+    next request, and again once the transaction commits: a page rendered meanwhile from the
+    rows being changed may have been stored in between.
     """
-    now_and_after_commit(empty_page_store)
+    empty_page_store()
+    transaction.on_commit(empty_page_store)
     transaction.on_commit(purge_frontend_cache, robust=True)
 
 

@@ -62,8 +62,6 @@ MIDDLEWARE = [
     "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # After CommonMiddleware, which refuses hosts not in ALLOWED_HOSTS.
-    "clinic.base.sites.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -311,7 +309,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
-    "default": {"BACKEND": "clinic.base.search", "SEARCH_CONFIG": "english"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
 # The page cache (wagtail-cache; clinic/base/page_cache.py says what it keeps).
 WAGTAIL_CACHE_BACKEND = "pages"
