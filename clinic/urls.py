@@ -5,13 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic.base import health
 from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
 from clinic.home import views as home_views
+from clinic.web import health
 
-# A database outage gets a 503 "back shortly" page instead of the 500 (clinic/base/views.py).
-handler500 = "clinic.base.views.server_error"
+# A database outage gets a 503 "back shortly" page instead of the 500 (clinic/web/views.py).
+handler500 = "clinic.web.views.server_error"
 
 urlpatterns = [
     # Load-balancer probes: exact paths, no trailing slash (no APPEND_SLASH redirect).

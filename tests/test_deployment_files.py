@@ -125,7 +125,7 @@ def test_one_scheduler_runs_the_scheduler_command(services):
     assert "deploy" not in scheduler  # never replicated
     # Emails yield the CPU to patients' pages on a shared host.
     assert scheduler["cpu_shares"] < services["web"].get("cpu_shares", 1024)
-    assert (ROOT / "clinic/base/management/commands/run_scheduler.py").exists()
+    assert (ROOT / "clinic/web/management/commands/run_scheduler.py").exists()
 
 
 def test_app_services_share_one_image_configured_from_the_env_file(services):

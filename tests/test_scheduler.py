@@ -25,7 +25,7 @@ from tests.helpers import run_python
 from .appointment_data import PATIENT, make_appointment_request
 
 FRONT_DESK_ADDRESS = "desk@lumbar.example"
-SCHEDULER_LOG = "clinic.base.management.commands.run_scheduler"
+SCHEDULER_LOG = "clinic.web.management.commands.run_scheduler"
 
 
 def run_scheduler(*args):
@@ -255,7 +255,7 @@ def test_the_scheduler_yields_the_cpu_to_the_web_workers():
     minute's emails never slow the patients' pages on a shared host."""
     program = (
         "import os, django; django.setup();"
-        " from clinic.base.management.commands.run_scheduler import lower_priority;"
+        " from clinic.web.management.commands.run_scheduler import lower_priority;"
         " before = os.nice(0); lower_priority(); print(os.nice(0) - before)"
     )
     raised = {}

@@ -9,7 +9,7 @@ import secrets
 import pytest
 from django.contrib.auth import get_user_model
 
-from clinic.base.middleware import PERMISSIONS_POLICY
+from clinic.web.middleware import PERMISSIONS_POLICY
 from tests.helpers import parse, run_python, text_of
 
 PUBLIC_URLS = [
@@ -104,8 +104,8 @@ def test_production_settings_enforce_https_secure_cookies_and_headers():
         "https://clinic.example",
         "https://www.clinic.example",
     ]
-    assert "clinic.base.middleware.PermissionsPolicyMiddleware" in values["MIDDLEWARE"]
-    assert "clinic.base.middleware.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "clinic.web.middleware.PermissionsPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "clinic.web.middleware.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
     assert "axes.middleware.AxesMiddleware" in values["MIDDLEWARE"]
 
 

@@ -24,7 +24,7 @@ from clinic.base.cache_versions import current_version, now_and_after_commit
 
 VERSION_KEY = "appointment-requests:version"
 
-# Where django-redis reports a cache that is down: a warning a minute (clinic/base/logs.py).
+# Where django-redis reports a cache that is down: a warning a minute (clinic/web/logs.py).
 logger = logging.getLogger("clinic.cache")
 
 

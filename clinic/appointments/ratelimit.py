@@ -5,7 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from clinic.base.addresses import client_address
+from clinic.web.addresses import client_address
 
 
 def _key(request):

@@ -9,7 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .outage import remember_contact
+from clinic.web.outage import remember_contact
+
 from .pagination import paginate
 from .querysets import ClinicPageManager
 from .readability import reading_grade

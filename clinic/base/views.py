@@ -1,15 +1,7 @@
-import shlex
-import sys
-
-from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
-from django.template import loader
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from .outage import RETRY_AFTER_SECONDS, is_database_outage, outage_contact
 from .seo import site_root_url
 
 
@@ -27,40 +19,3 @@ def robots_txt(request):
         {"sitemap_url": sitemap_url},
         content_type="text/plain; charset=utf-8",
     )
-
-
-def csrf_failure(request, reason=""):
-    """A form posted without a valid CSRF token: say what to do, in the site's own page."""
-    return render(request, "403_csrf.html", status=403)
-
-
-def server_error(request):
-    """The 500 page, or, when the database cannot be reached, a 503 "back shortly" page.
-
-    Both render without the database or a request context (the failure may be the database
-    itself). A patient whose appointment request hit the outage is told plainly that it was
-    not saved and how to reach the clinic instead.
-    """
-    if not is_database_outage(sys.exc_info()[1]):
-        return HttpResponseServerError(loader.render_to_string("500.html"))
-    context = {
-        "contact": outage_contact(),
-        "request_not_saved": request.method == "POST"
-        and request.path == reverse("appointments:request"),
-    }
-    response = HttpResponse(loader.render_to_string("503.html", context), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    add_never_cache_headers(response)
-    return response
-
-
-def sign_in_locked_out(request, original_response, credentials):
-    """The admin's sign-in refused after too many wrong passwords (django-axes calls this
-    instead of its plain-text message): what happened and how to get back in."""
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
-    context = {
-        # Quoted: whatever was typed as the user name must not turn into a shell command.
-        "username": shlex.quote(username) if username else "USERNAME",
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-    }
-    return render(request, "base/sign_in_locked_out.html", context, status=429)

@@ -19,6 +19,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "clinic.base",
+    "clinic.web",
     "clinic.home",
     "clinic.appointments",
     "treatments",
@@ -50,10 +51,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "clinic.base.middleware.RequestIdMiddleware",
+    "clinic.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "clinic.base.middleware.PermissionsPolicyMiddleware",
-    "clinic.base.middleware.ContentSecurityPolicyMiddleware",
+    "clinic.web.middleware.PermissionsPolicyMiddleware",
+    "clinic.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The anonymous page cache (clinic/base/page_cache.py): a hit is answered here, before
     # sessions, authentication or the database.
@@ -78,7 +79,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy (clinic.base.middleware.ContentSecurityPolicyMiddleware). Patient
+# Content-Security-Policy (clinic.web.middleware.ContentSecurityPolicyMiddleware). Patient
 # pages run no script at all and load nothing from another site: no inline script or style,
 # no third-party origin. JSON-LD blocks are data, not scripts, and need no permission. Images
 # may also come from the origin of MEDIA_URL when it is absolute (a bucket or CDN).
@@ -113,7 +114,7 @@ CLINIC_ADMIN_CONTENT_SECURITY_POLICY = {
 }
 
 ROOT_URLCONF = "clinic.urls"
-CSRF_FAILURE_VIEW = "clinic.base.views.csrf_failure"
+CSRF_FAILURE_VIEW = "clinic.web.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -188,8 +189,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # A colleague's typos are forgotten once they sign in.
 AXES_RESET_ON_SUCCESS = True
 # The same client address the appointment rate limit uses (TRUSTED_PROXY_COUNT).
-AXES_CLIENT_IP_CALLABLE = "clinic.base.addresses.client_address"
-AXES_LOCKOUT_CALLABLE = "clinic.base.views.sign_in_locked_out"
+AXES_CLIENT_IP_CALLABLE = "clinic.web.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "clinic.web.views.sign_in_locked_out"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
@@ -231,7 +232,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     # Where browsers fetch media from, as the storage builds its URLs; the Content-Security-
-    # Policy allows images from this origin (clinic/base/middleware.py).
+    # Policy allows images from this origin (clinic/web/middleware.py).
     if AWS_S3_CUSTOM_DOMAIN:
         MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
     elif AWS_S3_ENDPOINT_URL:
@@ -241,7 +242,7 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # The caches: Redis when REDIS_URL is set, shared by every web process; local memory
 # otherwise (one process, `make run`). If Redis goes down, pages are served without it: short
-# timeouts, errors ignored and logged as a warning (clinic/base/logs.py).
+# timeouts, errors ignored and logged as a warning (clinic/web/logs.py).
 # "default" holds rate limits and the outage page's phone number; "pages" holds whole pages
 # for anonymous visitors (clinic/base/page_cache.py). Publishing empties "pages" whole, which
 # on Redis flushes its database: it gets one of its own (PAGE_CACHE_REDIS_URL, by default the
@@ -297,7 +298,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lumbar"
 # What the "back shortly" page says when the database is down and the cache has not kept the
-# clinic settings' name and phone (clinic/base/outage.py).
+# clinic settings' name and phone (clinic/web/outage.py).
 CLINIC_NAME = env_str("CLINIC_NAME", "Lumbar Chiropractic")
 CLINIC_PHONE = env_str("CLINIC_PHONE", "")
 # The admin loads nothing from other sites (its CSP would block it anyway): no Gravatar

@@ -26,8 +26,8 @@ def logging_config(*, json_lines, level="INFO"):
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {
-            "request_id": {"()": "clinic.base.logs.RequestIdFilter"},
-            "cache_outage": {"()": "clinic.base.logs.CacheOutageFilter"},
+            "request_id": {"()": "clinic.web.logs.RequestIdFilter"},
+            "cache_outage": {"()": "clinic.web.logs.CacheOutageFilter"},
         },
         "formatters": {"default": formatter},
         "handlers": {
