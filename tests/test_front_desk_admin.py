@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,7 +21,7 @@ from wagtail.search.index import class_is_indexed
 
 from clinic.appointments.models import AppointmentRequest
 from clinic.appointments.viewsets import appointment_request_viewset
-from tests.appointment_data import make_appointment_request
+from tests.appointment_data import answers, make_appointment_request
 from tests.helpers import html, logged_in, make_user, text_of
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +132,39 @@ def test_front_desk_sees_the_menu_item_with_the_count_of_new_requests(front_desk
     response = front_desk.get("/admin/")
     # New ones only: not the one being worked, not the booked one, not spam.
     assert "Appointment requests (2 new)" in response.content.decode()
+
+
+def matches(client, query):
+    """What a filtered listing says it found ("There are 2 matches" gives 2)."""
+    heading = html(client.get(f"{INDEX_URL}?{query}")).select_one("h2[role=alert]")
+    return int(re.search(r"\d+", heading.get_text()).group()) if heading else 0
+
+
+def new_in_menu(client):
+    found = re.search(r"Appointment requests \((\d+) new\)", client.get("/admin/").text)
+    return int(found.group(1)) if found else 0
+
+
+def test_listing_and_menu_counts_follow_every_change(superuser, inbox, clinic_site):
+    assert (matches(superuser, "status=new"), new_in_menu(superuser)) == (2, 2)
+
+    assert Client().post("/appointments/request/", answers()).status_code == 302
+    assert (matches(superuser, "status=new"), new_in_menu(superuser)) == (3, 3)
+
+    edit_url = reverse("appointment_requests:edit", args=[inbox["old_new"].pk])
+    assert superuser.post(edit_url, edit_form(status="spam")).status_code == 302
+    assert (matches(superuser, "status=new"), new_in_menu(superuser)) == (2, 2)
+    assert matches(superuser, "status=spam") == 2
+
+    delete_url = reverse("appointment_requests:delete", args=[inbox["contacted"].pk])
+    assert superuser.post(delete_url).status_code == 302
+    assert matches(superuser, "status=open") == 2
+
+    # A deleted treatment's requests are listed under "Not sure yet".
+    assert matches(superuser, "treatment=null") == 1
+    treatment_delete_url = reverse("wagtailadmin_pages:delete", args=[clinic_site.joint.pk])
+    assert superuser.post(treatment_delete_url).status_code == 302
+    assert matches(superuser, "treatment=null") == 2
 
 
 def test_dashboard_panel_shows_new_urgent_and_oldest_waiting(front_desk, inbox):

@@ -23,7 +23,6 @@ from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, M
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import (
@@ -44,7 +43,6 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from treatments.models import TreatmentPage
 
-from .counts import kept_count
 from .models import AppointmentRequest
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -88,7 +86,7 @@ class AppointmentRequestMenuItem(MenuItem):
     def render_component(self, request):
         component = super().render_component(request)
         # Menu items are built once per process: the count is looked up per request.
-        new = kept_count(AppointmentRequest.objects.filter(status=Status.NEW))
+        new = AppointmentRequest.objects.filter(status=Status.NEW).count()
         if new:
             component.label = gettext("%(label)s (%(count)s new)") % {
                 "label": self.label,
@@ -151,14 +149,6 @@ def local_time(value):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-class KeptCountPaginator(WagtailPaginator):
-    """Wagtail's paginator, counting through the cache (see counts.py)."""
-
-    @cached_property
-    def count(self):
-        return kept_count(self.object_list)
-
-
 class AppointmentRequestIndexView(IndexView):
     custom_field_preprocess = {
         "is_urgent": {
@@ -183,11 +173,6 @@ class AppointmentRequestIndexView(IndexView):
         if self.is_export and not self.user_has_permission("export"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_paginator(self, *args, **kwargs):
-        if self.is_searching:  # counted every time (see counts.py)
-            return super().get_paginator(*args, **kwargs)
-        return KeptCountPaginator(*args, **kwargs)
 
     @cached_property
     def show_export_buttons(self):
