@@ -650,9 +650,7 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
         lines += [
             "",
             "Query plans on PostgreSQL (EXPLAIN ANALYZE of each query on the requests table). "
-            "A listing's counts (its own and the menu's new requests) run once after a request "
-            "changes and are then read from the cache, so the figures above do not include "
-            "them; searches are counted every time.",
+            "Every listing counts its matches and the menu's new requests from the database.",
             "",
             "| URL | Query | Reads | ms |",
             "| --- | --- | --- | ---: |",

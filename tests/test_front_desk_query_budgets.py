@@ -1,5 +1,6 @@
 """The front desk's inbox costs the same number of queries however many requests it holds:
-no query per row, and never more than the budget."""
+no query per row, and never more than the budget, which includes the listing's count and the
+menu's count of new requests, made on every view."""
 
 import itertools
 

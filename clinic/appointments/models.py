@@ -216,10 +216,3 @@ class AppointmentRequest(models.Model):
 
     def get_preferred_times_display(self):
         return [TimeOfDay(t).label for t in self.preferred_times if t in TimeOfDay.values]
-
-
-def status_label(status):
-    """A status's label, as get_status_display gives it but for a fraction of its cost (that
-    hashes every choice label on each call); a value that is no longer a choice as it is."""
-    Status = AppointmentRequest.Status
-    return Status(status).label if status in Status.values else status

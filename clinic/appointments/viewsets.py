@@ -23,10 +23,15 @@ from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, M
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
-from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusFlagColumn,
+    StatusTagColumn,
+    UserColumn,
+)
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -38,8 +43,6 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from treatments.models import TreatmentPage
 
-from .columns import ReceivedColumn, ReferenceColumn, StatusColumn, UrgentColumn
-from .counts import kept_count
 from .models import AppointmentRequest
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -83,7 +86,7 @@ class AppointmentRequestMenuItem(MenuItem):
     def render_component(self, request):
         component = super().render_component(request)
         # Menu items are built once per process: the count is looked up per request.
-        new = kept_count(AppointmentRequest.objects.filter(status=Status.NEW))
+        new = AppointmentRequest.objects.filter(status=Status.NEW).count()
         if new:
             component.label = gettext("%(label)s (%(count)s new)") % {
                 "label": self.label,
@@ -146,31 +149,6 @@ def local_time(value):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-class RowUrl:
-    """reverse(url_name, args=[quote(pk)]) for any request, from one reverse(): a listing
-    page links each of its rows two or three times (the reference, the menu's entries)."""
-
-    # Stands for the pk in the reversed URL (the pattern takes an integer).
-    PK = 987654321
-
-    def __init__(self, url_name):
-        url = reverse(url_name, args=[self.PK])
-        self.before, found, self.after = url.rpartition(str(self.PK))
-        if not found:
-            raise ValueError(f"{url_name} does not put the pk in its URL as it is")
-
-    def __call__(self, instance):
-        return f"{self.before}{quote(instance.pk)}{self.after}"
-
-
-class KeptCountPaginator(WagtailPaginator):
-    """Wagtail's paginator, counting through the cache (see counts.py)."""
-
-    @cached_property
-    def count(self):
-        return kept_count(self.object_list)
-
-
 class AppointmentRequestIndexView(IndexView):
     custom_field_preprocess = {
         "is_urgent": {
@@ -195,43 +173,6 @@ class AppointmentRequestIndexView(IndexView):
         if self.is_export and not self.user_has_permission("export"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_paginator(self, *args, **kwargs):
-        if self.is_searching:  # counted every time (see counts.py)
-            return super().get_paginator(*args, **kwargs)
-        return KeptCountPaginator(*args, **kwargs)
-
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # Wagtail's title column, with its link and row menu, but a cheaper cell to render.
-        return super()._get_title_column(field_name, ReferenceColumn, **kwargs)
-
-    @cached_property
-    def row_urls(self):
-        """The views of a request this user may open from the listing, by name, under the
-        rules of Wagtail's get_edit_url, get_inspect_url and get_delete_url."""
-        urls = {}
-        if self.edit_url_name and self.user_has_permission("change"):
-            urls["edit"] = RowUrl(self.edit_url_name)
-        if self.inspect_url_name and self.user_has_any_permission(
-            {"add", "change", "delete", "view"}
-        ):
-            urls["inspect"] = RowUrl(self.inspect_url_name)
-        if self.delete_url_name and self.user_has_permission("delete"):
-            urls["delete"] = RowUrl(self.delete_url_name)
-        return urls
-
-    def get_edit_url(self, instance):
-        return self.row_url("edit", instance)
-
-    def get_inspect_url(self, instance):
-        return self.row_url("inspect", instance)
-
-    def get_delete_url(self, instance):
-        return self.row_url("delete", instance)
-
-    def row_url(self, name, instance):
-        url = self.row_urls.get(name)
-        return url(instance) if url else None
 
     @cached_property
     def show_export_buttons(self):
@@ -394,19 +335,23 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_template_name = "appointments/admin/inspect.html"
     edit_template_name = "appointments/admin/edit.html"
 
-    # Wagtail's columns, rendered more cheaply (see columns.py); the first is the title
-    # column (the index view's _get_title_column).
+    # The first is Wagtail's title column: the reference, linked to the request's edit view
+    # (its inspect view for those who may only look), with the row's menu.
     list_display = [
         "reference",
         Column("full_name", label=_("Name"), sort_key="full_name"),
         Column("treatment", label=_("Treatment"), accessor=treatment_title),
-        UrgentColumn("is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"),
-        StatusColumn(
+        StatusFlagColumn(
+            "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
+        ),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
             label=_("Status"),
             sort_key="status",
             primary=lambda appointment_request: appointment_request.status == Status.NEW,
         ),
-        ReceivedColumn("created_at", label=_("Received"), sort_key="created_at"),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
         UserColumn("handled_by", label=_("Handled by")),
     ]
     filterset_class = AppointmentRequestFilterSet

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
-from .models import AppointmentRequest, status_label
+from .models import AppointmentRequest
 from .viewsets import (
     CHANGED,
     OPENED,
@@ -18,6 +18,14 @@ from .viewsets import (
 )
 
 Status = AppointmentRequest.Status
+
+
+def status_display(value):
+    """A stored status's label; a value that is no longer a choice as it was stored."""
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
 
 
 @hooks.register("register_admin_viewset")
@@ -40,7 +48,7 @@ def register_appointment_log_actions(actions):
             if status := log_entry.data.get("status"):
                 parts.append(
                     gettext("Status %(old)s → %(new)s")
-                    % {"old": status_label(status["from"]), "new": status_label(status["to"])}
+                    % {"old": status_display(status["from"]), "new": status_display(status["to"])}
                 )
             others = [name for name in log_entry.data.get("fields", []) if name != "status"]
             if others:
