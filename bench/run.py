@@ -8,7 +8,7 @@ locust the appointment form; bench/RESULTS.md gets the figures, the targets of i
 the machine. Then the form run is repeated on SQLite, what `make run` uses.
 
 bench/settings.py is the production settings plus a response header with each request's query
-count.
+count, and the benchmark's app (bench/apps.py), which brings the generate_bench_data command.
 
 Environment (all optional):
   BENCH_DATABASE_URL     the database to recreate  [postgres://postgres@127.0.0.1:5432/lumbar_bench]

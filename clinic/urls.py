@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
-from clinic.home import views as home_views
+from clinic.search import views as search_views
 from clinic.web import health
 
 # A database outage gets a 503 "back shortly" page instead of the 500 (clinic/web/views.py).
@@ -20,7 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("appointments/", include("clinic.appointments.urls")),
-    path("search/", home_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("contact/", base_views.contact, name="contact"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),

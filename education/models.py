@@ -24,7 +24,6 @@ from clinic.base.text import lines, plain_text
 
 from .reviews import ReviewState, due_soon_until, next_review_after, review_state
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 # A tag's slug as taggit makes it: letters of any script, digits, hyphens and underscores.
 TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
@@ -145,7 +144,6 @@ class SymptomArticlePage(ClinicPage):
     )
     causes = models.TextField(blank=True, help_text=_("One per line, in plain words."))
     urgent_help = RichTextField(
-        features=RICH_TEXT_FEATURES,
         verbose_name=_("when to get urgent help"),
         help_text=_("The warning signs that need urgent care rather than a clinic visit."),
     )

@@ -105,6 +105,21 @@ def test_article_without_urgent_help_can_be_saved_as_a_draft(admin_client, clini
     assert not draft.live
 
 
+def test_rich_text_keeps_only_the_features_the_editor_offers(admin_client, clinic_site):
+    # What a browser could send if headings and quotes were pasted past the editor.
+    pasted = rich_text(
+        "<h2>Warning</h2><p><b>Call 911</b> now.</p><blockquote>A quote</blockquote>",
+        features=["h2", "bold", "blockquote"],
+    )
+    data = article_form(urgent_help=pasted, body=streamfield([("paragraph", pasted)]))
+    assert admin_client.post(add_article_url(clinic_site), data).status_code == 302
+
+    article = SymptomArticlePage.objects.get(slug="neck-stiffness")
+    for saved in [article.urgent_help, article.body[0].value.source]:
+        assert "<b>Call 911</b>" in saved
+        assert "<h2" not in saved and "<blockquote" not in saved
+
+
 def test_review_due_before_last_review_is_refused(clinic_site):
     article = clinic_site.article
     article.next_review_due = article.last_reviewed

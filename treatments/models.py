@@ -11,7 +11,6 @@ from clinic.base.querysets import in_private_section
 from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 RELATED_ARTICLES = 6
 
 
@@ -56,12 +55,9 @@ class TreatmentPage(ClinicPage):
         max_length=80, blank=True, help_text=_("For example: 'About 30 minutes'.")
     )
     what_to_wear = models.TextField(blank=True)
-    what_happens = RichTextField(
-        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("what happens at a visit")
-    )
-    who_it_helps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    what_happens = RichTextField(blank=True, verbose_name=_("what happens at a visit"))
+    who_it_helps = RichTextField(blank=True)
     safety_notes = RichTextField(
-        features=RICH_TEXT_FEATURES,
         blank=True,
         verbose_name=_("safety notes"),
         help_text=_("Risks, and when this treatment is not suitable."),

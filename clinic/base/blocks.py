@@ -51,7 +51,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+    text = blocks.RichTextBlock()
 
     class Meta:
         icon = "warning"
@@ -66,7 +66,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=250)
-    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock()
 
 
 class FaqBlock(blocks.StructBlock):
@@ -207,11 +207,7 @@ class ExerciseBlock(blocks.StructBlock):
 
 class ClinicStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ul", "ol"],
-        icon="pilcrow",
-        template="blocks/paragraph.html",
-    )
+    paragraph = blocks.RichTextBlock(icon="pilcrow", template="blocks/paragraph.html")
     image = CaptionedImageBlock()
     callout = CalloutBlock()
     faq = FaqBlock()

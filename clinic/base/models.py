@@ -130,7 +130,7 @@ class ClinicPage(Page):
 class ClinicIndexPage(ClinicPage):
     """A section's front page: an introduction, then its pages, a dozen at a time."""
 
-    intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
+    intro = RichTextField(blank=True)
 
     content_panels = ClinicPage.content_panels + [FieldPanel("intro")]
 

@@ -15,7 +15,6 @@ NEWEST_ARTICLES = 3
 
 class HomePage(ClinicPage):
     what_we_treat = RichTextField(
-        features=["bold", "italic", "link", "ul", "ol"],
         blank=True,
         help_text=_("The problems the clinic helps with, in patients' words."),
     )

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "clinic.base",
     "clinic.web",
     "clinic.home",
+    "clinic.search",
     "clinic.appointments",
     "treatments",
     "education",
@@ -306,6 +307,15 @@ CLINIC_PHONE = env_str("CLINIC_PHONE", "")
 # pinned in requirements.txt).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Every rich-text field and block offers the same few features (none sets its own): headings
+# are StreamField blocks, pictures image blocks with alt text. Whatever the editor does not
+# offer (a pasted heading, image or embed) is dropped when saved.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {"features": ["bold", "italic", "link", "ul", "ol"]},
+    }
+}
 # Used in admin notification emails and as the site address the content command sets up.
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {

@@ -25,8 +25,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
+from bench.data import appointment_request, article_fields, new_references
 from clinic.appointments.models import AppointmentRequest
-from clinic.home.bench_data import appointment_request, article_fields, new_references
 from education.models import (
     Reviewer,
     SymptomArticlePage,
@@ -50,6 +50,29 @@ def free_slug(title, taken, number):
         number += 1
     taken.add(slug)
     return slug
+
+
+# Wagtail's page tree is django-treebeard's materialised path (MP_Node): a page's path is
+# its parent's followed by its place among its siblings, written as `Page.steplen` digits of
+# `Page.alphabet` (four base-36 digits). Bulk-created pages need their paths worked out here.
+def child_path(parent_path, position):
+    """The path of the child at `position` (1 for the first) of the page at `parent_path`."""
+    base = len(Page.alphabet)
+    if not 0 < position < base**Page.steplen:
+        raise CommandError(f"A page can have at most {base**Page.steplen - 1} children.")
+    digits = ""
+    for _ in range(Page.steplen):
+        position, digit = divmod(position, base)
+        digits = Page.alphabet[digit] + digits
+    return parent_path + digits
+
+
+def place_among_siblings(path):
+    """Where the page at `path` stands among its siblings: child_path's `position`."""
+    position = 0
+    for digit in path[-Page.steplen :]:
+        position = position * len(Page.alphabet) + Page.alphabet.index(digit)
+    return position
 
 
 class Command(BaseCommand):
@@ -84,18 +107,14 @@ class Command(BaseCommand):
         images = self.sample_images()
         taken_slugs = set(index.get_children().values_list("slug", flat=True))
         last_child = index.get_last_child()
-        path = last_child.path if last_child else None
+        position = place_among_siblings(last_child.path) if last_child else 0
         now = timezone.now()
 
         pages, articles = [], []
         for offset in range(count):
             fields = article_fields(rng, images)
             slug = free_slug(fields["title"], taken_slugs, index.numchild + offset + 1)
-            path = (
-                Page(path=path)._inc_path()
-                if path
-                else index._get_path(index.path, index.depth + 1, 1)
-            )
+            position += 1
             published = now - timezone.timedelta(days=rng.randint(0, 3 * 365))
             reviewed = (now - timezone.timedelta(days=rng.randint(0, 365))).date()
             page = Page(
@@ -103,7 +122,7 @@ class Command(BaseCommand):
                 draft_title=fields["title"],
                 slug=slug,
                 content_type=content_type,
-                path=path,
+                path=child_path(index.path, position),
                 depth=index.depth + 1,
                 url_path=f"{index.url_path}{slug}/",
                 locale_id=index.locale_id,
