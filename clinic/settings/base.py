@@ -388,7 +388,7 @@ SCHEDULED_COMMANDS = {
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
 }
-# The password reset links the admin's page was asked for go out as often as those emails.
+# The admin's password reset links (clinic/staff) go out as often as the appointment emails.
 SCHEDULED_COMMANDS["send_password_resets"] = SCHEDULED_COMMANDS["send_pending_notifications"]
 # The scheduler's CPU priority, as `nice` counts (0 to 19, higher yields more): on a host it
 # shares with the web workers, a busy minute's emails wait a moment for the patients' pages.
