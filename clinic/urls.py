@@ -17,6 +17,9 @@ urlpatterns = [
     # Load-balancer probes: exact paths, no trailing slash (no APPEND_SLASH redirect).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # The admin's sign-out and "Forgotten password?" pages, ahead of Wagtail's at the same
+    # addresses (clinic/staff/views.py says why).
+    path("admin/", include("clinic.staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("appointments/", include("clinic.appointments.urls")),

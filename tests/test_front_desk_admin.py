@@ -416,6 +416,46 @@ def test_export_needs_the_export_permission(clinic_site, inbox):
         assert "Ulla" not in response.content.decode()
 
 
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_each_export_is_recorded_with_who_the_format_filters_and_rows_but_no_search_text(
+    front_desk, front_desk_user, superuser, inbox, export_format
+):
+    query = {"export": export_format, "status": "open", "urgent": "true", "q": "Ulla"}
+    response = front_desk.get(INDEX_URL, query)
+    assert response.status_code == 200
+    download(response)
+
+    [entry] = ModelLogEntry.objects.filter(action="appointments.exported")
+    assert entry.user == front_desk_user
+    assert entry.timestamp > timezone.now() - datetime.timedelta(minutes=1)
+    assert entry.data == {
+        "format": export_format,
+        "filters": {"Status": "Open (new or contacted)", "Urgent": "True"},
+        "searched": True,
+        "rows": 1,
+    }
+    # What was searched for (here a patient's name) stays out of the log.
+    assert "Ulla" not in json.dumps(entry.data) + entry.label + str(entry.message)
+
+    site_history = html(superuser.get("/admin/reports/site-history/"))
+    row = text_of(site_history.select_one("tbody tr"))
+    assert f"Exported 1 request as {export_format.upper()}" in row
+    assert "Status: Open (new or contacted)" in row and "with a search" in row
+    assert "Dana Desk" in row
+    assert "Ulla" not in text_of(site_history)
+
+
+def test_an_unfiltered_export_is_recorded_with_every_row(front_desk, inbox):
+    download(front_desk.get(INDEX_URL, {"export": "csv"}))
+    [entry] = ModelLogEntry.objects.filter(action="appointments.exported")
+    assert entry.data == {"format": "csv", "filters": {}, "searched": False, "rows": 4}
+
+
+def test_viewing_the_listing_records_no_export(front_desk, inbox):
+    front_desk.get(INDEX_URL, {"status": "open"})
+    assert not ModelLogEntry.objects.filter(action="appointments.exported").exists()
+
+
 def test_front_desk_sees_the_export_buttons(front_desk, inbox):
     content = front_desk.get(INDEX_URL).content.decode()
     assert "Download CSV" in content

@@ -245,6 +245,7 @@ def test_intervals_come_from_the_environment():
         [
             ("publish_scheduled", 120),
             ("purge_appointment_requests", 3600),
+            ("send_password_resets", 30),
             ("send_pending_notifications", 30),
         ]
     )

@@ -11,12 +11,14 @@ import datetime
 
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
@@ -39,6 +41,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 from wagtail.permissions import ModelPermissionPolicy
 
 from treatments.models import TreatmentPage
@@ -48,6 +51,7 @@ from .models import AppointmentRequest
 # Audit-log actions of this app, registered in wagtail_hooks.py.
 OPENED = "appointments.opened"
 CHANGED = "appointments.changed"
+EXPORTED = "appointments.exported"
 
 # The fields whose changes the "changed" log entry names; their values stay out of the log.
 LOGGED_FIELDS = ["status", "internal_notes", "handled_by"]
@@ -177,6 +181,34 @@ class AppointmentRequestIndexView(IndexView):
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and self.user_has_permission("export")
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Recorded before the file is built: no export leaves without its entry.
+        self.log_export(spreadsheet_format, rows=queryset.count())
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def log_export(self, export_format, rows):
+        """One audit-log entry for the export: who, when, the format, the filters as the
+        listing names them, whether a search narrowed it (never what was searched for: it can
+        be a patient's name) and the number of rows."""
+        ModelLogEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(AppointmentRequest),
+            # The listing's, not one request's: Wagtail's log() takes a saved instance, and an
+            # id of 0 belongs to no request.
+            object_id="0",
+            label=capfirst(AppointmentRequest._meta.verbose_name_plural),
+            action=EXPORTED,
+            timestamp=timezone.now(),
+            user=self.request.user,
+            data={
+                "format": export_format,
+                "filters": {
+                    str(active.field_label): str(active.value) for active in self.active_filters
+                },
+                "searched": bool(self.is_searching),
+                "rows": rows,
+            },
+        )
 
     @cached_property
     def shows_spam(self):

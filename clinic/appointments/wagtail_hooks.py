@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.timesince import timesince
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from .models import AppointmentRequest
 from .viewsets import (
     CHANGED,
+    EXPORTED,
     OPENED,
     AppointmentRequestFilterSet,
     appointment_request_viewset,
@@ -57,6 +58,30 @@ def register_appointment_log_actions(actions):
                 ]
                 parts.append(gettext("changed %(fields)s") % {"fields": ", ".join(labels)})
             return capfirst("; ".join(parts))
+
+    @actions.register_action(EXPORTED)
+    class ExportedFormatter(LogFormatter):
+        """The rows, the format, the filters and whether a search narrowed the export (what was
+        searched for is not recorded)."""
+
+        label = _("Exported")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            parts = [
+                ngettext(
+                    "Exported %(rows)s request as %(format)s",
+                    "Exported %(rows)s requests as %(format)s",
+                    data["rows"],
+                )
+                % {"rows": data["rows"], "format": data["format"].upper()}
+            ]
+            if data["filters"]:
+                filters = "; ".join(f"{name}: {value}" for name, value in data["filters"].items())
+                parts.append(gettext("filtered by %(filters)s") % {"filters": filters})
+            if data["searched"]:
+                parts.append(gettext("with a search"))
+            return ", ".join(parts)
 
 
 class AppointmentRequestsPanel(Component):

@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from . import page_cache_admin
 from .content_checks import ClinicContentCheckerItem
 from .page_cache import request_is_cacheable, response_is_cacheable
 
@@ -21,3 +22,9 @@ def keep_private_requests_out_of_the_page_cache(request, is_cacheable):
 @hooks.register("is_response_cacheable")
 def keep_private_responses_out_of_the_page_cache(response, is_cacheable):
     return response_is_cacheable(response)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_page_cache_admin_urls():
+    # Ahead of wagtail-cache's own views at the same addresses: page_cache_admin.py says why.
+    return page_cache_admin.urlpatterns

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 INSTALLED_APPS = [
     "clinic.base",
     "clinic.web",
+    "clinic.staff",
     "clinic.home",
     "clinic.search",
     "clinic.appointments",
@@ -192,6 +193,12 @@ AXES_RESET_ON_SUCCESS = True
 # The same client address the appointment rate limit uses (TRUSTED_PROXY_COUNT).
 AXES_CLIENT_IP_CALLABLE = "clinic.web.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "clinic.web.views.sign_in_locked_out"
+# The admin's "Forgotten password?" page (clinic/staff/password_resets.py): requests per
+# address asked about and per client address, per hour. Past either, the page answers as
+# usual and nothing is sent, so the limit says nothing about who has an account.
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PASSWORD_RESET_LIMIT_WINDOW = 60 * 60
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
@@ -391,6 +398,8 @@ SCHEDULED_COMMANDS = {
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
 }
+# The admin's password reset links (clinic/staff) go out as often as the appointment emails.
+SCHEDULED_COMMANDS["send_password_resets"] = SCHEDULED_COMMANDS["send_pending_notifications"]
 # The scheduler's CPU priority, as `nice` counts (0 to 19, higher yields more): on a host it
 # shares with the web workers, a busy minute's emails wait a moment for the patients' pages.
 SCHEDULER_NICE = int(env_str("SCHEDULER_NICE", "10"))
