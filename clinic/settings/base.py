@@ -241,19 +241,27 @@ if AWS_STORAGE_BUCKET_NAME:
         MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
 
 # The caches: Redis when REDIS_URL is set, shared by every web process; local memory
-# otherwise (one process, `make run`). If Redis goes down, pages are served without it: short
-# timeouts, errors ignored and logged as a warning (clinic/web/logs.py).
-# "default" holds rate limits and the outage page's phone number; "pages" holds whole pages
-# for anonymous visitors (clinic/base/page_cache.py). Publishing empties "pages" whole, which
-# on Redis flushes its database: it gets one of its own (PAGE_CACHE_REDIS_URL, by default the
-# database after REDIS_URL's). Pages are kept an hour at most, so a change no signal reports
+# otherwise (one process, `make run`). If Redis fails, pages are served without it: short
+# timeouts, errors ignored and logged as a warning (clinic/web/logs.py), and a Redis that
+# failed is not asked again for half a minute (clinic/web/cache.py).
+# "default" holds what protects the site (rate limits, the outage page's phone number);
+# "pages" holds whole pages for anonymous visitors (clinic/base/page_cache.py). Publishing
+# empties "pages" whole, which on Redis flushes its database, and strangers choose which pages
+# fill it: it gets a Redis of its own in production (PAGE_CACHE_REDIS_URL; by default the
+# database after REDIS_URL's), evicting old pages when full, while the default one evicts
+# nothing (docker-compose.yml). Pages are kept an hour at most, so a change no signal reports
 # (an article's review falling due) shows within the hour.
 PAGE_CACHE_SECONDS = 60 * 60
 REDIS_URL = env_str("REDIS_URL")
 
 
 def redis_cache(url, **fields):
-    options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True}
+    options = {
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+        "IGNORE_EXCEPTIONS": True,
+        "REDIS_CLIENT_CLASS": "clinic.web.cache.CircuitBreakingRedis",
+    }
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
