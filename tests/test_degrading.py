@@ -12,12 +12,14 @@ import time
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import OperationalError
 from django.test import Client
 
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from clinic.settings.base import redis_cache
+from clinic.web import cache as breaker
 from tests.appointment_data import answers
 from tests.gunicorn_process import (
     boot_database,  # noqa: F401 (a fixture)
@@ -185,6 +187,25 @@ def test_a_cache_that_never_answers_is_left_alone_and_every_page_answers_at_once
         assert answered_within_a_second_or_two("get", "/healthz").status_code == 200
 
         # Each store was waited for once; after that, nothing more was asked of it.
+        assert redis.connections == 2
+
+
+def test_a_cache_that_failed_is_asked_again_once_its_rest_is_over(settings, monkeypatch):
+    with SilentServer() as redis:
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": redis_cache(f"redis://127.0.0.1:{redis.port}/0"),
+        }
+        cache = caches["default"]
+        assert cache.get("clinic:outage-contact") is None
+        assert cache.get("clinic:outage-contact") is None
+        assert redis.connections == 1  # resting after the first failure
+
+        later = time.monotonic() + breaker.REST_SECONDS + 1
+        monkeypatch.setattr(breaker, "monotonic", lambda: later)
+        assert cache.get("clinic:outage-contact") is None
+        assert redis.connections == 2  # asked again, once
+        assert cache.get("clinic:outage-contact") is None
         assert redis.connections == 2
 
 

@@ -9,8 +9,8 @@ stops asking that Redis for REST_SECONDS: its calls fail at once, as a refused c
 does, and pages are served without it. The first call after the rest asks again.
 """
 
-import time
 import weakref
+from time import monotonic
 
 from redis import Redis, exceptions
 
@@ -30,11 +30,11 @@ class CircuitBreakingRedis(Redis):
 
     def execute_command(self, *args, **options):
         pool = self.connection_pool
-        if time.monotonic() < asked_again_at.get(pool, float("-inf")):
+        if monotonic() < asked_again_at.get(pool, float("-inf")):
             raise exceptions.ConnectionError(f"not asked: it failed less than {REST_SECONDS} s ago")
         try:
             return super().execute_command(*args, **options)
         except (exceptions.ConnectionError, exceptions.TimeoutError):
             # Not a ResponseError (a full Redis refusing a write): that one answered.
-            asked_again_at[pool] = time.monotonic() + REST_SECONDS
+            asked_again_at[pool] = monotonic() + REST_SECONDS
             raise
