@@ -1,6 +1,8 @@
 import json
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -82,3 +84,40 @@ def run_python(*args, env, timeout=60, check=True):
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+class SilentServer:
+    """A server on the loopback that accepts connections and never answers: a Redis or a
+    mail server on a dead host, behind dropped packets, or hung mid-failover. A context
+    manager: it stops at the end of the block."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.accepted = []
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    @property
+    def connections(self):
+        """How many connections it has accepted: how often it was asked."""
+        return len(self.accepted)
+
+    def accept(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            self.accepted.append(connection)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        # shutdown() first: close() alone does not wake the thread waiting in accept().
+        for sock in [self.listener, *self.accepted]:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()

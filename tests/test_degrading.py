@@ -12,11 +12,14 @@ import time
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import OperationalError
 from django.test import Client
 
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
+from clinic.settings.base import redis_cache
+from clinic.web import cache as breaker
 from tests.appointment_data import answers
 from tests.gunicorn_process import (
     boot_database,  # noqa: F401 (a fixture)
@@ -27,7 +30,7 @@ from tests.gunicorn_process import (
     production_env,
     serving,
 )
-from tests.helpers import parse, text_of
+from tests.helpers import SilentServer, parse, text_of
 
 FORM_URL = "/appointments/request/"
 PATIENT_PAGES = ["/", "/treatments/", "/treatments/joint-manipulation/", "/symptoms/back-spasms/"]
@@ -152,6 +155,58 @@ def test_pages_serve_without_the_cache_and_a_warning_is_logged(
     assert "cache unavailable" in warnings[0].getMessage()
     assert warnings[0].exc_info is None  # one line, not a traceback per cache call
     assert len(warnings) == 1  # at most one a minute
+
+
+def test_a_cache_that_never_answers_is_left_alone_and_every_page_answers_at_once(
+    browser, clinic_site, settings
+):
+    """A Redis that accepts connections and never answers (a dead host, dropped packets): each
+    process waits for it once, then leaves it alone, and the probes never wait for it."""
+
+    def answered_within_a_second_or_two(method, path, *args):
+        started = time.monotonic()
+        response = getattr(browser, method)(path, *args)
+        assert time.monotonic() - started < 2, path
+        return response
+
+    with SilentServer() as redis:
+        settings.CACHES = {
+            "default": redis_cache(f"redis://127.0.0.1:{redis.port}/0"),
+            "pages": redis_cache(f"redis://127.0.0.1:{redis.port}/1", TIMEOUT=60),
+        }
+
+        assert answered_within_a_second_or_two("get", "/healthz").status_code == 200
+        assert redis.connections == 0  # the liveness probe asked no cache
+
+        for path in [*PATIENT_PAGES, *PATIENT_PAGES, FORM_URL]:
+            assert answered_within_a_second_or_two("get", path).status_code == 200, path
+        form = answers(treatment=clinic_site.joint.pk)
+        assert answered_within_a_second_or_two("post", FORM_URL, form).status_code == 302
+        ready = answered_within_a_second_or_two("get", "/readyz")
+        assert (ready.status_code, ready.content) == (503, b"cache unavailable\n")
+        assert answered_within_a_second_or_two("get", "/healthz").status_code == 200
+
+        # Each store was waited for once; after that, nothing more was asked of it.
+        assert redis.connections == 2
+
+
+def test_a_cache_that_failed_is_asked_again_once_its_rest_is_over(settings, monkeypatch):
+    with SilentServer() as redis:
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": redis_cache(f"redis://127.0.0.1:{redis.port}/0"),
+        }
+        cache = caches["default"]
+        assert cache.get("clinic:outage-contact") is None
+        assert cache.get("clinic:outage-contact") is None
+        assert redis.connections == 1  # resting after the first failure
+
+        later = time.monotonic() + breaker.REST_SECONDS + 1
+        monkeypatch.setattr(breaker, "monotonic", lambda: later)
+        assert cache.get("clinic:outage-contact") is None
+        assert redis.connections == 2  # asked again, once
+        assert cache.get("clinic:outage-contact") is None
+        assert redis.connections == 2
 
 
 class DatabaseLink:

@@ -7,6 +7,7 @@ requirements only, and an example env file that lists exactly the variables the 
 
 import ast
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -75,7 +76,7 @@ def settings_names():
 
 
 def test_compose_has_the_services_a_deploy_needs(services):
-    assert {"db", "cache", "migrate", "web", "scheduler", "proxy"} <= set(services)
+    assert {"db", "cache", "page-cache", "migrate", "web", "scheduler", "proxy"} <= set(services)
 
 
 def test_every_named_volume_is_declared_and_every_mounted_file_exists(compose, services):
@@ -91,7 +92,26 @@ def test_every_named_volume_is_declared_and_every_mounted_file_exists(compose, s
 def test_database_and_cache_report_health(services):
     assert "pg_isready" in services["db"]["healthcheck"]["test"]
     assert "ping" in services["cache"]["healthcheck"]["test"]
+    assert "ping" in services["page-cache"]["healthcheck"]["test"]
     assert "pgdata" in volume_sources(services["db"])
+
+
+def redis_option(service, name):
+    command = service["command"]
+    return command[command.index(f"--{name}") + 1]
+
+
+def test_pages_strangers_request_cannot_evict_the_rate_limits(services):
+    """The page cache is a Redis of its own that drops old pages when full; the one holding
+    the rate limits and the outage phone number never drops a key."""
+    assert redis_option(services["page-cache"], "maxmemory-policy") == "allkeys-lru"
+    assert redis_option(services["page-cache"], "maxmemory")
+    assert redis_option(services["cache"], "maxmemory-policy") == "noeviction"
+    example = dict(
+        re.findall(r"^(REDIS_URL|PAGE_CACHE_REDIS_URL)=(.*)$", EXAMPLE_ENV.read_text(), re.M)
+    )
+    assert urlsplit(example["REDIS_URL"]).hostname == "cache"
+    assert urlsplit(example["PAGE_CACHE_REDIS_URL"]).hostname == "page-cache"
 
 
 def test_migrations_run_once_before_the_site_and_scheduler_start(services):
@@ -100,11 +120,13 @@ def test_migrations_run_once_before_the_site_and_scheduler_start(services):
     assert depends_on(services["migrate"]) == {
         "db": "service_healthy",
         "cache": "service_healthy",
+        "page-cache": "service_healthy",
     }
     for name in ("web", "scheduler"):
         assert depends_on(services[name]) == {
             "db": "service_healthy",
             "cache": "service_healthy",
+            "page-cache": "service_healthy",
             "migrate": "service_completed_successfully",
         }
 

@@ -239,6 +239,46 @@ def test_an_editors_draft_never_reaches_patients(admin_client, clinic_site):
     assert "A draft nobody has approved." not in text(Client(), "/symptoms/back-spasms/")
 
 
+@pytest.fixture
+def redis_pages(settings):
+    """The page cache on a Redis database of these tests' own, whose keys can be counted."""
+    from clinic.settings.base import redis_cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": redis_cache("redis://127.0.0.1:6379/11", TIMEOUT=60),
+    }
+    pages = caches["pages"]
+    pages.clear()
+    yield pages
+    pages.clear()
+
+
+def test_unknown_query_parameters_never_make_page_cache_entries(client, clinic_site, redis_pages):
+    cache_everything(client, ["/", "/symptoms/"])
+    entries = len(redis_pages.keys("*"))
+
+    for n in range(20):
+        response = client.get(f"/?junk={n}")
+        assert response.status_code == 200
+        assert response[CACHE_HEADER] == "skip"  # rendered afresh, neither read nor stored
+        assert "private" in response["Cache-Control"]  # nor kept by a CDN
+    assert client.get("/?junk=0")[CACHE_HEADER] == "skip"
+    assert client.get("/symptoms/?tag=lower-back&junk=1")[CACHE_HEADER] == "skip"
+    assert len(redis_pages.keys("*")) == entries
+
+    # The parameters the pages read still make entries of their own.
+    assert client.get("/symptoms/?page=2")[CACHE_HEADER] == "miss"
+    assert client.get("/symptoms/?page=2")[CACHE_HEADER] == "hit"
+    assert len(redis_pages.keys("*")) > entries
+
+
+def test_a_link_with_tracking_parameters_is_served_from_the_pages_entry(client, clinic_site):
+    cache_everything(client, ["/treatments/"])
+    response = client.get("/treatments/?utm_source=newsletter&utm_campaign=spring")
+    assert response[CACHE_HEADER] == "hit"
+
+
 def test_a_post_is_never_answered_from_the_cache(client, clinic_site):
     cache_everything(client, ["/symptoms/back-spasms/"])
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
 from education.models import SymptomArticlePage
-from tests.helpers import run_python
+from tests.helpers import SilentServer, run_python
 
 from .appointment_data import PATIENT, make_appointment_request
 
@@ -87,17 +87,19 @@ class SchedulerNeverStopped(Exception):
 @pytest.fixture
 def stop_signal_is_harmless():
     """SIGTERM cannot end the test run, even if it arrives when no scheduler listens; and a
-    scheduler that ignores it fails the test after 20 seconds instead of hanging it."""
+    scheduler that ignores it fails the test after 20 seconds instead of hanging it. (SIGUSR1,
+    not an alarm: the scheduler's time limits use the alarm.)"""
 
     def never_stopped(signum, frame):
         raise SchedulerNeverStopped
 
     previous_term = signal.signal(signal.SIGTERM, lambda signum, frame: None)
-    previous_alarm = signal.signal(signal.SIGALRM, never_stopped)
-    signal.alarm(20)
+    previous_usr1 = signal.signal(signal.SIGUSR1, never_stopped)
+    guard = threading.Timer(20, os.kill, (os.getpid(), signal.SIGUSR1))
+    guard.start()
     yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous_alarm)
+    guard.cancel()
+    signal.signal(signal.SIGUSR1, previous_usr1)
     signal.signal(signal.SIGTERM, previous_term)
 
 
@@ -224,6 +226,32 @@ def test_a_command_that_keeps_failing_is_tried_again_and_the_others_keep_running
 
     assert caplog.text.count("purge_appointment_requests failed (CommandError)") >= 3
     assert output.count("Sent 0 front-desk and 0 patient emails.") >= 3
+    assert output.splitlines()[-1] == "Scheduler stopped."
+
+
+@pytest.mark.django_db
+def test_a_command_that_hangs_is_stopped_and_the_others_still_run_on_time(
+    client, front_desk, scheduled_article, settings, caplog, stop_signal_is_harmless
+):
+    settings.SCHEDULER_TIME_LIMIT_SECONDS = 0.2
+    settings.SCHEDULED_COMMANDS = {"send_pending_notifications": 0.1, "publish_scheduled": 0.1}
+    pending = make_appointment_request()
+
+    # The mail server never answers, and the emails would wait a minute for it each time.
+    with SilentServer() as mail_server, two_hours_later():
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", mail_server.port
+        settings.EMAIL_TIMEOUT = 60
+        output = run_scheduler_for_a_second()
+
+    assert client.get("/symptoms/sciatica/").status_code == 200  # published all the same
+    stopped = [record.getMessage() for record in caplog.records if record.name == SCHEDULER_LOG]
+    assert len(stopped) >= 2  # stopped each time, and tried again at its next turn
+    assert set(stopped) == {
+        "Scheduled command send_pending_notifications was stopped after 0.2 s; "
+        "it runs again at its next turn."
+    }
+    assert AppointmentRequest.objects.awaiting_notification().get() == pending
     assert output.splitlines()[-1] == "Scheduler stopped."
 
 

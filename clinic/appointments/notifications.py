@@ -3,14 +3,21 @@
 Neither carries the patient's message, red-flag answers or any other health detail, and the
 front desk's carries no name or phone either: the details stay in the admin, behind a login.
 An email is stamped as sent only once the mail server has taken it, so a failure leaves the
-request waiting for `send_pending_notifications`, which sends exactly what is missing. In
-production that command is the only sender (settings.APPOINTMENT_EMAILS_IN_REQUEST).
+request waiting for `send_pending_notifications`, which sends what is missing. An email is
+never lost, but one can go out twice: if the mail server takes it and the stamp is not saved
+(its reply lost, the process stopped, the database failing at that moment), the next run
+sends it again. In production that command is the only sender
+(settings.APPOINTMENT_EMAILS_IN_REQUEST).
+
+When the mail server cannot be reached (refused, silent, dropping the connection), nothing
+more is tried in that run: each try would wait out EMAIL_TIMEOUT again.
 
 Logs name the reference and which email failed, never the exception's text: SMTP errors
 quote recipient addresses.
 """
 
 import logging
+import smtplib
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -35,11 +42,13 @@ PATIENT = "patient"
 
 @dataclass
 class NotificationOutcome:
-    """What one run did for one request: the emails sent, and those that failed, with why."""
+    """What one run did for one request: the emails sent, and those that failed, with why;
+    and the error's type if the mail server itself failed (then the run tries nothing more)."""
 
     reference: str = ""
     sent: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    mail_server_error: str = ""
 
 
 def notify_after_commit(appointment_request):
@@ -89,6 +98,8 @@ def send_notifications(appointment_request, connection=None, clinic=None):
             message = build(appointment_request, clinic)
             if _send(appointment_request, kind, message, connection, outcome):
                 sent.append(timestamp_field)
+            elif outcome.mail_server_error:
+                break
         # Both stamps in one write, with the claim's lock still held.
         if sent:
             now = timezone.now()
@@ -112,6 +123,8 @@ def _send(appointment_request, kind, message, connection, outcome):
         message.send()
     except Exception as error:
         outcome.failed[kind] = type(error).__name__
+        if is_mail_server_failure(error):
+            outcome.mail_server_error = type(error).__name__
         logger.warning(
             "Appointment request %s: the %s email was not sent (%s); "
             "send_pending_notifications will retry.",
@@ -122,6 +135,16 @@ def _send(appointment_request, kind, message, connection, outcome):
         return False
     outcome.sent.append(kind)
     return True
+
+
+def is_mail_server_failure(error):
+    """Did the mail server, or the way to it, fail (refused, timed out, dropped the
+    connection, refused our sign-in or sender), rather than this one email (its recipient or
+    its content refused)? smtplib's errors are OSErrors, as the socket's are. A refused email
+    must not hold up the ones after it, run after run."""
+    return isinstance(error, OSError) and not isinstance(
+        error, smtplib.SMTPRecipientsRefused | smtplib.SMTPDataError
+    )
 
 
 def _claim(pk):

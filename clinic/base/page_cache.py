@@ -11,6 +11,7 @@ out which pages one change affects is not worth its risk.
 
 import functools
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 # ask for most). Never a temporary redirect, an error or the 503 of a database outage.
 CACHEABLE_STATUSES = {200, 301, 404}
 
+# The query parameters cached pages read: a listing's ?page= and the symptom index's ?tag=.
+PAGE_PARAMETERS = {"page", "tag"}
+
 
 @functools.cache
 def _never_cached_prefixes():
@@ -39,6 +43,25 @@ def _never_cached_prefixes():
         # Search results are not worth keeping (every query is a new address) and a query
         # can name a patient's symptoms.
         reverse("search"),
+        # The load balancer's probes never wait on a cache, even a hanging one.
+        reverse("healthz"),
+        reverse("readyz"),
+    )
+
+
+def has_unknown_parameters(request):
+    """Does the address carry a query parameter no cached page reads?
+
+    Each address is an entry of its own, so a stranger adding ?x=1, ?x=2... would fill the
+    cache with copies. Such a request is rendered afresh and not kept (rather than served the
+    page without the parameter: a page that did read it would be served wrong). Tracking
+    parameters (utm_* and the like) are not unknown: wagtail-cache leaves them out of the
+    address (WAGTAIL_CACHE_IGNORE_QS).
+    """
+    tracking = wagtailcache_settings.WAGTAIL_CACHE_IGNORE_QS
+    return any(
+        name not in PAGE_PARAMETERS and not any(re.match(pattern, name) for pattern in tracking)
+        for name in request.GET
     )
 
 
@@ -49,6 +72,8 @@ def request_is_cacheable(request):
         # Logged in (an editor, or someone previewing): their pages are their own.
         return False
     if request.path.startswith(_never_cached_prefixes()):
+        return False
+    if has_unknown_parameters(request):
         return False
     try:
         request.get_host()

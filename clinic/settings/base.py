@@ -249,19 +249,27 @@ if AWS_STORAGE_BUCKET_NAME:
         MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
 
 # The caches: Redis when REDIS_URL is set, shared by every web process; local memory
-# otherwise (one process, `make run`). If Redis goes down, pages are served without it: short
-# timeouts, errors ignored and logged as a warning (clinic/web/logs.py).
-# "default" holds rate limits and the outage page's phone number; "pages" holds whole pages
-# for anonymous visitors (clinic/base/page_cache.py). Publishing empties "pages" whole, which
-# on Redis flushes its database: it gets one of its own (PAGE_CACHE_REDIS_URL, by default the
-# database after REDIS_URL's). Pages are kept an hour at most, so a change no signal reports
+# otherwise (one process, `make run`). If Redis fails, pages are served without it: short
+# timeouts, errors ignored and logged as a warning (clinic/web/logs.py), and a Redis that
+# failed is not asked again for half a minute (clinic/web/cache.py).
+# "default" holds what protects the site (rate limits, the outage page's phone number);
+# "pages" holds whole pages for anonymous visitors (clinic/base/page_cache.py). Publishing
+# empties "pages" whole, which on Redis flushes its database, and strangers choose which pages
+# fill it: it gets a Redis of its own in production (PAGE_CACHE_REDIS_URL; by default the
+# database after REDIS_URL's), evicting old pages when full, while the default one evicts
+# nothing (docker-compose.yml). Pages are kept an hour at most, so a change no signal reports
 # (an article's review falling due) shows within the hour.
 PAGE_CACHE_SECONDS = 60 * 60
 REDIS_URL = env_str("REDIS_URL")
 
 
 def redis_cache(url, **fields):
-    options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True}
+    options = {
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+        "IGNORE_EXCEPTIONS": True,
+        "REDIS_CLIENT_CLASS": "clinic.web.cache.CircuitBreakingRedis",
+    }
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
@@ -400,6 +408,9 @@ SCHEDULED_COMMANDS = {
 }
 # The admin's password reset links (clinic/staff) go out as often as the appointment emails.
 SCHEDULED_COMMANDS["send_password_resets"] = SCHEDULED_COMMANDS["send_pending_notifications"]
+# How long one of them may run before the scheduler stops it (it runs again at its next turn):
+# a command waiting on a server that never answers holds the others up no longer than this.
+SCHEDULER_TIME_LIMIT_SECONDS = int(env_str("SCHEDULER_TIME_LIMIT_SECONDS", "60"))
 # The scheduler's CPU priority, as `nice` counts (0 to 19, higher yields more): on a host it
 # shares with the web workers, a busy minute's emails wait a moment for the patients' pages.
 SCHEDULER_NICE = int(env_str("SCHEDULER_NICE", "10"))

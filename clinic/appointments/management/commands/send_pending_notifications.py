@@ -2,10 +2,12 @@
 
 Each email is sent once: a second run, or one at the same moment, sends nothing already sent.
 A failure is reported by reference and left for the next run, and the command still exits 0.
+When the mail server itself fails (it cannot be reached, or stops answering), the run stops
+there and leaves the rest for the next one: each further try would wait out EMAIL_TIMEOUT.
 """
 
 from collections import Counter
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 
 from django.core.mail import get_connection
 from django.core.management.base import BaseCommand
@@ -25,40 +27,49 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = Counter()
         failures = []
+        stopped = ""  # why the run stopped early: the mail server's error, by type
         pending = (
             AppointmentRequest.objects.awaiting_notification()
             .order_by("created_at", "pk")
             .values_list("pk", flat=True)
         )
         pending = list(pending)
+        left = len(pending)
         if pending:
-            clinic = clinic_settings()  # once for the batch
-            with mail_session() as connection:
+            # One connection to the mail server for the whole batch.
+            connection = get_connection()
+            try:
+                connection.open()
+            except Exception as error:  # nothing of the batch can go out now
+                stopped = type(error).__name__
+            else:
+                clinic = clinic_settings()  # once for the batch
                 for pk in pending:
                     outcome = send_notifications(pk, connection, clinic)
                     sent.update(outcome.sent)
                     failures.extend(
                         (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
                     )
+                    if outcome.mail_server_error:
+                        stopped = outcome.mail_server_error
+                        break
+                    left -= 1
+            finally:
+                with suppress(Exception):  # the mail server may be gone already
+                    connection.close()
 
         summary = f"Sent {sent[FRONT_DESK]} front-desk and {sent[PATIENT]} patient emails"
-        if not failures:
+        problems = []
+        if failures:
+            problems.append(f"{len(failures)} failed, will retry")
+        if stopped:
+            problems.append(
+                f"stopped at a mail server failure ({stopped}), "
+                f"requests left for the next run: {left}"
+            )
+        if not problems:
             self.stdout.write(self.style.SUCCESS(f"{summary}."))
             return
-        self.stdout.write(self.style.WARNING(f"{summary}; {len(failures)} failed, will retry."))
+        self.stdout.write(self.style.WARNING(f"{summary}; {'; '.join(problems)}."))
         for reference, kind, reason in failures:
             self.stdout.write(f"  {reference}: {kind} email not sent ({reason})")
-
-
-@contextmanager
-def mail_session():
-    """One connection to the mail server for the whole batch, closed at the end. If it cannot
-    be opened now, each email tries on its own, and a failure is reported by its reference."""
-    connection = get_connection()
-    with suppress(Exception):
-        connection.open()
-    try:
-        yield connection
-    finally:
-        with suppress(Exception):
-            connection.close()

@@ -4,7 +4,10 @@ The commands and their intervals come from settings.SCHEDULED_COMMANDS, by name,
 imports nothing from the apps whose commands it runs. Each runs at start, then again every
 interval. A command that fails is logged with its name and the exception's type only (an
 exception's text can quote a patient) and runs again at its next turn; the others carry on.
-SIGTERM or SIGINT stops the loop between commands, never in the middle of one.
+A command still running after SCHEDULER_TIME_LIMIT_SECONDS (waiting on a server that never
+answers) is stopped where it is, its transaction rolled back, and runs again at its next
+turn: one command's hang holds the others up for that long at most. SIGTERM or SIGINT stops
+the loop between commands, never in the middle of one.
 
 Run exactly one scheduler per site. `--once` runs each command once and exits, non-zero if
 one failed: for cron, and for tests.
@@ -14,6 +17,7 @@ import logging
 import os
 import signal
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -80,7 +84,15 @@ class Command(BaseCommand):
         """Run one command; True if it succeeded."""
         fresh_database_connections()
         try:
-            call_command(name, stdout=self.stdout, stderr=self.stderr)
+            with time_limit(settings.SCHEDULER_TIME_LIMIT_SECONDS):
+                call_command(name, stdout=self.stdout, stderr=self.stderr)
+        except TimeLimitExceeded:
+            logger.error(
+                "Scheduled command %s was stopped after %s s; it runs again at its next turn.",
+                name,
+                settings.SCHEDULER_TIME_LIMIT_SECONDS,
+            )
+            return False
         except Exception as error:  # any failure: log it, keep the scheduler going
             logger.error(
                 "Scheduled command %s failed (%s); it runs again at its next turn.",
@@ -89,6 +101,31 @@ class Command(BaseCommand):
             )
             return False
         return True
+
+
+class TimeLimitExceeded(BaseException):
+    """A command ran out of time. Not an Exception, so that no ``except Exception`` in the
+    command (a failed email is caught and reported, for one) carries on past its limit."""
+
+
+def raise_time_limit_exceeded(signum, frame):
+    raise TimeLimitExceeded
+
+
+@contextmanager
+def time_limit(seconds):
+    """Stop what runs inside after `seconds`, wherever it is waiting (a socket, a lock).
+
+    The alarm signal interrupts a blocking call in the main thread, where the scheduler runs;
+    the exception it raises rolls back any transaction open in the command on its way out.
+    """
+    previous = signal.signal(signal.SIGALRM, raise_time_limit_exceeded)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def lower_priority():
