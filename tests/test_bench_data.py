@@ -95,6 +95,6 @@ def test_running_it_again_adds_more(client, clinic_site, media):
     assert len({r.submission_token for r in requests}) == 20
 
 
-def test_articles_need_the_symptoms_section(db):
+def test_articles_need_the_symptoms_section(wagtail_as_installed):
     with pytest.raises(CommandError, match="load_clinic_content"):
         call_command("generate_bench_data", articles=1)

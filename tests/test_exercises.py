@@ -236,7 +236,7 @@ def test_print_hint_shows_only_on_pages_with_exercises(client, clinic_site):
 
 
 @pytest.fixture
-def loaded():
+def loaded(wagtail_as_installed):
     call_command("load_clinic_content", stdout=StringIO())
 
 
