@@ -43,4 +43,4 @@ clean:
 # Seeds a separate PostgreSQL database, serves it with gunicorn and production settings, and
 # measures it with wrk and locust: see bench/run.py and the README's Performance section.
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

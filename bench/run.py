@@ -31,7 +31,6 @@ import platform
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -45,8 +44,8 @@ from urllib.parse import quote_plus, urlsplit
 
 import psycopg2
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from tests.gunicorn_process import BIN, ROOT, gunicorn_command, running, serving
+
 QUERY_HEADER = "X-Bench-Queries"
 
 PAGES = [
@@ -162,39 +161,6 @@ def manage(env, *args):
 def task(env, *args):
     """One of bench/tasks.py's commands, in the site's environment."""
     return json.loads(run([sys.executable, "-m", "bench.tasks", *args], env).splitlines()[-1])
-
-
-@contextlib.contextmanager
-def background(command, env, log_path):
-    with open(log_path, "w") as log:
-        # A process group of its own, to stop it with its children; the same session as the
-        # rest, so that its CPU priority counts against theirs (Linux shares the CPU between
-        # sessions first, and `nice` works only within one).
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, process_group=0
-        )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-
-def wait_for(url, process, log_path, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"{url}: the server exited:\n{Path(log_path).read_text()}")
-        with contextlib.suppress(OSError):
-            if fetch(url)[0] == 200:
-                return
-        time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer in {seconds} s:\n{Path(log_path).read_text()}")
 
 
 def fetch(url, headers=None):
@@ -317,15 +283,14 @@ def site(env, config, work, label):
     smtp += ["-l", f"127.0.0.1:{config.port + 1}"]
     smtp += ["-c", "aiosmtpd.handlers.Mailbox", str(mailbox)]
     log_path = work / f"gunicorn-{label}.log"
-    gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")]
+    gunicorn = gunicorn_command("-c", str(ROOT / "clinic" / "gunicorn.conf.py"))
     # As in production, the scheduler sends the appointment emails.
     scheduler = [sys.executable, "manage.py", "run_scheduler"]
     with (
-        background(smtp, env, work / f"smtp-{label}.log"),
-        background(scheduler, env, work / f"scheduler-{label}.log"),
-        background(gunicorn, env, log_path) as server,
+        running(smtp, env, work / f"smtp-{label}.log"),
+        running(scheduler, env, work / f"scheduler-{label}.log"),
+        serving(gunicorn, env, log_path, seconds=60),
     ):
-        wait_for(f"http://127.0.0.1:{config.port}/healthz", server, log_path)
         yield mailbox, log_path
 
 

@@ -25,7 +25,7 @@ from clinic.settings.env import env_bool, env_str
 from tests.conftest import new_install
 
 from . import axe
-from .server import Server
+from .server import serve
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
@@ -61,12 +61,8 @@ def clinic_content(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="package")
 def server(clinic_content, tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
-    server = Server(connection.settings_dict, folder / "media", folder / "gunicorn.log")
-    try:
-        server.wait_until_ready()
+    with serve(connection.settings_dict, folder / "media", folder / "gunicorn.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="package")
