@@ -212,7 +212,9 @@ def admin_client(client, clinic_site):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
     """On SQLite the test database lives in memory, out of reach of another process; when the
-    browser tests run (their server is a separate process), it is a file instead."""
+    browser tests are selected (their server is a separate process), it is a file instead, in
+    a temporary folder of each pytest-xdist worker's own. On PostgreSQL pytest-django names
+    each worker's database after it (test_<name>_gw0, ...)."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
