@@ -7,9 +7,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clinic.appointments.models import AppointmentRequest
@@ -91,25 +89,42 @@ def test_counts_follow_a_deleted_treatment(superuser, inbox, clinic_site):
     assert matches(superuser, "status=open&treatment=null") == 3
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    table = AppointmentRequest._meta.db_table
-    return sum("COUNT(" in q["sql"] and table in q["sql"] for q in queries.captured_queries)
+def change_unannounced(request, **fields):
+    """Change a request the way nothing in the site does (a bulk UPDATE, no save): nothing
+    tells the kept counts, so a listing that shows the change counted it again."""
+    AppointmentRequest.objects.filter(pk=request.pk).update(**fields)
 
 
-@pytest.mark.parametrize("query", ["", "?status=open", "?urgent=true&status=new"])
-def test_a_listing_seen_again_is_not_counted_again(front_desk, inbox, query):
+def test_a_listing_seen_again_is_not_counted_again(front_desk, inbox):
     # The listing's count and the menu's.
-    assert count_queries(front_desk, INDEX_URL + query) == 2
-    assert count_queries(front_desk, INDEX_URL + query) == 0
+    assert (matches(front_desk, "status=open"), new_in_menu(front_desk)) == (3, 2)
+
+    change_unannounced(inbox["new"], status=Status.SPAM)
+
+    assert (matches(front_desk, "status=open"), new_in_menu(front_desk)) == (3, 2)
 
 
-def test_a_search_is_counted_every_time_and_its_terms_are_kept_nowhere(front_desk, inbox):
-    # The menu's count is kept; the search's is made again.
-    assert count_queries(front_desk, f"{INDEX_URL}?q=Nina") == 2
-    assert count_queries(front_desk, f"{INDEX_URL}?q=Nina") == 1
-    assert not [key for key in cache._cache if "Nina" in str(key)]
+def test_a_search_is_counted_every_time_and_its_terms_are_kept_nowhere(
+    front_desk, inbox, monkeypatch
+):
+    kept = []
+
+    def recorded(store):
+        def keep(key, value, *args, **kwargs):
+            kept.append((key, value))
+            return store(key, value, *args, **kwargs)
+
+        return keep
+
+    for method in ("set", "add"):
+        monkeypatch.setattr(cache, method, recorded(getattr(cache, method)))
+    assert matches(front_desk, "q=Nina") == 1
+
+    change_unannounced(inbox["new_joint"], full_name="Nina Joint")
+
+    assert matches(front_desk, "q=Nina") == 2
+    assert kept, "nothing was kept in the cache"
+    assert not [item for item in kept if "Nina" in repr(item)]
 
 
 def test_listings_count_without_the_cache(front_desk, inbox, monkeypatch, caplog):
