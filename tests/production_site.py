@@ -1,5 +1,6 @@
 """The site as the Docker image runs it, for the gunicorn boot test and the real-outage test:
-the image's command, the production environment, and a throwaway PostgreSQL database."""
+the image's command and environment (read from the Dockerfile), what a deploy adds to it, and
+a throwaway PostgreSQL database."""
 
 import os
 import secrets
@@ -14,7 +15,7 @@ import dj_database_url
 import pytest
 
 from .gunicorn_process import ROOT, serving
-from .helpers import dockerfile_cmd
+from .helpers import dockerfile_cmd, dockerfile_env
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
@@ -70,13 +71,14 @@ def boot_database():
 
 
 def production_env(database_url, static_root, port):
+    """The image's environment (its settings module among it), and what a deploy gives it."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "SECRET_KEY", "ALLOWED_HOSTS", "WEB_CONCURRENCY"))
     }
+    env.update(dockerfile_env())
     env.update(
-        DJANGO_SETTINGS_MODULE="clinic.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,

@@ -2,8 +2,8 @@
 production settings against PostgreSQL, after migrate, the content command and collectstatic,
 and serves pages.
 
-The command is the Docker image's CMD, read from the Dockerfile; CI cannot run Docker, so it
-runs that command here.
+The command is the Docker image's CMD, run with the image's ENV (its default settings among
+them), both read from the Dockerfile; CI cannot run Docker, so it runs that command here.
 The boot test needs PostgreSQL (production never runs on SQLite) and uses its own throwaway
 database, because pytest-django's test database is invisible to another process.
 """
