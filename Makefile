@@ -19,8 +19,11 @@ run: $(BIN)/.installed
 	$(MANAGE) create_dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# In parallel (pytest-xdist): each worker has a database of its own and, for the browser tests,
+# its own server and browser. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: $(BIN)/.installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The browser tests again, saving their screenshots into docs/screenshots/ (shown in the README).
 screenshots: $(BIN)/.installed
@@ -43,4 +46,4 @@ clean:
 # Seeds a separate PostgreSQL database, serves it with gunicorn and production settings, and
 # measures it with wrk and locust: see bench/run.py and the README's Performance section.
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

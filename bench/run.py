@@ -31,7 +31,6 @@ import platform
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -45,8 +44,8 @@ from urllib.parse import quote_plus, urlsplit
 
 import psycopg2
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from tests.gunicorn_process import BIN, ROOT, gunicorn_command, running, serving
+
 QUERY_HEADER = "X-Bench-Queries"
 
 PAGES = [
@@ -79,6 +78,7 @@ EMAILS_WAIT_SECONDS = 120
 PAGE_SHARE_OF_STATIC = 0.5
 FIRST_VIEW_QUERIES = 10
 SEARCH_P50_MS = 100
+SEARCH_INDEX = "search_title_body"
 INBOX_QUERIES = 20
 INBOX_P50_MS = 150
 SUBMISSIONS_PER_SECOND = 50
@@ -162,39 +162,6 @@ def manage(env, *args):
 def task(env, *args):
     """One of bench/tasks.py's commands, in the site's environment."""
     return json.loads(run([sys.executable, "-m", "bench.tasks", *args], env).splitlines()[-1])
-
-
-@contextlib.contextmanager
-def background(command, env, log_path):
-    with open(log_path, "w") as log:
-        # A process group of its own, to stop it with its children; the same session as the
-        # rest, so that its CPU priority counts against theirs (Linux shares the CPU between
-        # sessions first, and `nice` works only within one).
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, process_group=0
-        )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-
-def wait_for(url, process, log_path, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"{url}: the server exited:\n{Path(log_path).read_text()}")
-        with contextlib.suppress(OSError):
-            if fetch(url)[0] == 200:
-                return
-        time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer in {seconds} s:\n{Path(log_path).read_text()}")
 
 
 def fetch(url, headers=None):
@@ -317,15 +284,14 @@ def site(env, config, work, label):
     smtp += ["-l", f"127.0.0.1:{config.port + 1}"]
     smtp += ["-c", "aiosmtpd.handlers.Mailbox", str(mailbox)]
     log_path = work / f"gunicorn-{label}.log"
-    gunicorn = [str(BIN / "gunicorn"), "-c", str(ROOT / "clinic" / "gunicorn.conf.py")]
+    gunicorn = gunicorn_command("-c", str(ROOT / "clinic" / "gunicorn.conf.py"))
     # As in production, the scheduler sends the appointment emails.
     scheduler = [sys.executable, "manage.py", "run_scheduler"]
     with (
-        background(smtp, env, work / f"smtp-{label}.log"),
-        background(scheduler, env, work / f"scheduler-{label}.log"),
-        background(gunicorn, env, log_path) as server,
+        running(smtp, env, work / f"smtp-{label}.log"),
+        running(scheduler, env, work / f"scheduler-{label}.log"),
+        serving(gunicorn, env, log_path, seconds=60),
     ):
-        wait_for(f"http://127.0.0.1:{config.port}/healthz", server, log_path)
         yield mailbox, log_path
 
 
@@ -405,7 +371,10 @@ def measure_pages(config, env):
         say(f"{measure.name}, {measure.connections or config.connections} connections")
         wrk(config, measure, measure.connections or config.connections)
     sample_queries(config, static)
-    return static, pages, searches
+    search_plans = {}
+    if env["DATABASE_URL"].startswith("postgres"):
+        search_plans = task(env, "search-plans", *search_paths)
+    return static, pages, searches, search_plans
 
 
 def measure_front_desk(config, env):
@@ -551,7 +520,7 @@ def queries_text(value):
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def render(config, info, static, pages, searches, views, plans, runs, workers):
+def render(config, info, static, pages, searches, search_plans, views, plans, runs, workers):
     lines = [
         "# Benchmark results",
         "",
@@ -624,6 +593,24 @@ def render(config, info, static, pages, searches, views, plans, runs, workers):
             f"{queries_text(search.first_view_queries)} | {queries_text(search.queries)} | "
             f"{latency} | {verdict(at_most(search.first_view_queries, FIRST_VIEW_QUERIES))} |"
         )
+    if search_plans:
+        lines += [
+            "",
+            "Query plans on PostgreSQL (EXPLAIN ANALYZE of each full-text query). A search finds "
+            f"its pages through the index of what it matches, `{SEARCH_INDEX}` on title || body "
+            "(clinic/base/migrations/0004_postgres_search_index.py), rather than reading the "
+            "vectors of every page.",
+            "",
+            "| URL | Reads | ms | Target: reads the index |",
+            "| --- | --- | ---: | --- |",
+        ]
+        for url, queries in search_plans.items():
+            for query in queries:
+                uses_index = any(SEARCH_INDEX in scan for scan in query["scans"])
+                lines.append(
+                    f"| `{url}` | {'; '.join(query['scans'])} | {query['ms']:.1f} | "
+                    f"{verdict(uses_index)} |"
+                )
     lines += [
         "",
         f"## Front-desk inbox ({config.requests:,} requests)",
@@ -738,7 +725,7 @@ def main():
         )
         workers = re.search(r"^workers\s*=\s*(\d+)", workers, re.M)[1]
         with site(env, config, work, "postgresql") as (mailbox, log_path):
-            static, pages, searches = measure_pages(config, env)
+            static, pages, searches, search_plans = measure_pages(config, env)
             views, plans, min_fill = measure_front_desk(config, env)
             runs = [submissions(config, env, work, "PostgreSQL", mailbox, log_path, min_fill)]
 
@@ -752,7 +739,7 @@ def main():
 
         info["Load average at the end"] = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         config.results_path.write_text(
-            render(config, info, static, pages, searches, views, plans, runs, workers)
+            render(config, info, static, pages, searches, search_plans, views, plans, runs, workers)
         )
         say(f"wrote {config.results_path.relative_to(ROOT)}")
     except BaseException:

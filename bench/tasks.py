@@ -1,6 +1,7 @@
 """What bench/run.py asks of Django, run in the site's own environment:
 
     python -m bench.tasks login | samples | clear-cache | last-pk | new-counts PK | explain URL...
+                         | search-plans URL...
 
 Each prints one JSON document.
 """
@@ -27,6 +28,7 @@ from treatments.models import TreatmentPage  # noqa: E402
 
 FRONT_DESK_USER = "bench-front-desk"
 TABLE = AppointmentRequest._meta.db_table
+SEARCH_TABLE = "wagtailsearch_indexentry"
 
 
 def front_desk_client():
@@ -100,35 +102,61 @@ def explain(*urls):
     """For each front-desk URL, how PostgreSQL reads the requests table in each of its
     queries: the scans and indexes in the plan, and the time it took."""
     client = front_desk_client()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [TABLE])
-        names = [TABLE, *(row[0] for row in cursor.fetchall())]
     plans = {}
     for url in urls:
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(url, secure=True).status_code
-        plans[url] = []
-        if status != 200:
-            plans[url].append({"query": f"(answered {status})", "scans": [], "ms": 0.0})
-        for query in queries.captured_queries:
-            sql = query["sql"]
-            if not sql.startswith("SELECT") or f'FROM "{TABLE}"' not in sql:
-                continue
-            with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN ANALYZE " + sql)
-                lines = [row[0].strip().removeprefix("->").strip() for row in cursor.fetchall()]
-            scans = {
-                line.split("  (")[0].replace(f" on {TABLE}", "")
-                for line in lines
-                if "Scan" in line and any(f" {name} " in f"{line} " for name in names)
+        plans[url] = query_plans(
+            client,
+            url,
+            TABLE,
+            lambda sql: sql.startswith("SELECT") and f'FROM "{TABLE}"' in sql,
+            lambda sql: "count" if sql.startswith("SELECT COUNT(*)") else "rows",
+        )
+    return plans
+
+
+def search_plans(*urls):
+    """For each search URL, how PostgreSQL reads the search index in its full-text queries:
+    whether they find the pages through the index of what they match (title || body,
+    clinic/base/migrations/0004_postgres_search_index.py) rather than read every page."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    return {
+        url: query_plans(
+            client, url, SEARCH_TABLE, lambda sql: "@@" in sql, lambda sql: "full text"
+        )
+        for url in urls
+    }
+
+
+def query_plans(client, url, table, explained, kind):
+    """The plans of the queries the page at `url` runs for which `explained(sql)` is true:
+    `kind(sql)`, the scans of `table` and its indexes, and the milliseconds it took."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
+        names = [table, *(row[0] for row in cursor.fetchall())]
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url, secure=True).status_code
+    plans = []
+    if status != 200:
+        plans.append({"query": f"(answered {status})", "scans": [], "ms": 0.0})
+    for query in queries.captured_queries:
+        sql = query["sql"]
+        if not explained(sql):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN ANALYZE " + sql)
+            lines = [row[0].strip().removeprefix("->").strip() for row in cursor.fetchall()]
+        scans = {
+            line.split("  (")[0].replace(f" on {table}", "")
+            for line in lines
+            if "Scan" in line and any(f" {name} " in f"{line} " for name in names)
+        }
+        plans.append(
+            {
+                "query": kind(sql),
+                "scans": sorted(scans),
+                "ms": float(lines[-1].split(":")[1].split()[0]),
             }
-            plans[url].append(
-                {
-                    "query": "count" if sql.startswith("SELECT COUNT(*)") else "rows",
-                    "scans": sorted(scans),
-                    "ms": float(lines[-1].split(":")[1].split()[0]),
-                }
-            )
+        )
     return plans
 
 
@@ -139,6 +167,7 @@ COMMANDS = {
     "last-pk": last_pk,
     "new-counts": lambda after_pk: new_counts(int(after_pk)),
     "explain": explain,
+    "search-plans": search_plans,
 }
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from clinic.base.outage import remember_contact
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -20,6 +22,8 @@ from education.models import (
 )
 from tests.helpers import logged_in, make_user
 from treatments.models import TreatmentIndexPage, TreatmentPage
+
+REVIEWER = "Dr. Ana Ruiz"
 
 
 def publish(parent, page):
@@ -44,9 +48,9 @@ def make_article(index, title, treatments=(), **fields):
     return publish(index, SymptomArticlePage(title=title, treatment_links=links, **fields))
 
 
-@pytest.fixture
-def clinic_site(db):
-    """The page tree patients see, with the default Site pointing at its home page."""
+def build_clinic_site():
+    """The page tree patients see, with the default Site pointing at its home page, in place
+    of Wagtail's welcome page."""
     root = Page.get_first_root_node()
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
@@ -93,8 +97,8 @@ def clinic_site(db):
     symptom_index = publish(
         home, SymptomIndexPage(title="Symptoms", slug="symptoms", summary="Read about symptoms.")
     )
-    reviewer = Reviewer.objects.create(name="Dr. Ana Ruiz", credentials="DC, chiropractor")
-    article = make_article(
+    reviewer = Reviewer.objects.create(name=REVIEWER, credentials="DC, chiropractor")
+    make_article(
         symptom_index,
         "Back spasms",
         slug="back-spasms",
@@ -106,16 +110,88 @@ def clinic_site(db):
         last_reviewed=datetime.date(2026, 3, 1),
         next_review_due=datetime.date(2027, 3, 1),
     )
+
+
+def new_install():
+    """Undo build_clinic_site(): the database as a new Wagtail install leaves it, with the
+    welcome page (as Wagtail's initial migration makes it) as the default site's root."""
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+    )
+    site.root_page = welcome
+    site.site_name = ""
+    site.save()
+    ClinicSettings.objects.filter(site=site).delete()
+    home.delete()
+    Reviewer.objects.filter(name=REVIEWER).delete()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, migrated, with the clinic's site built once for the whole run (once
+    per worker under pytest-xdist, each with a database of its own); each test's changes are
+    rolled back at its end.
+
+    pytest-django's own fixture, replaced: it creates the database only when a selected test
+    is marked for it, and the browser tests are not (they commit, for their server to see),
+    so `pytest -m e2e` would find none. Its --reuse-db and --no-migrations are not supported.
+
+    A test whose data another connection must see commits it (committed_db) and deletes it
+    itself: a transactional test (django_db(transaction=True)) would empty the database for
+    the tests after it."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        databases = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases={DEFAULT_DB_ALIAS},
+            serialized_aliases=set(),
+        )
+        build_clinic_site()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture
+def clinic_site(db):
+    """The page tree patients see (build_clinic_site), read afresh for each test."""
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    # The caches as building it left them (each test starts with empty ones): saved clinic
+    # settings leave the phone number for the outage page there.
+    remember_contact(ClinicSettings.objects.get(site=site))
     return SimpleNamespace(
         site=site,
-        home=home,
-        treatment_index=treatment_index,
-        joint=joint,
-        exercise=exercise,
-        symptom_index=symptom_index,
-        article=article,
-        reviewer=reviewer,
+        home=site.root_page.specific,
+        treatment_index=TreatmentIndexPage.objects.get(slug="treatments"),
+        joint=TreatmentPage.objects.get(slug="joint-manipulation"),
+        exercise=TreatmentPage.objects.get(slug="exercise-therapy"),
+        symptom_index=SymptomIndexPage.objects.get(slug="symptoms"),
+        article=SymptomArticlePage.objects.get(slug="back-spasms"),
+        reviewer=Reviewer.objects.get(name=REVIEWER),
     )
+
+
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    """The test database with no transaction around the test: what it writes is committed at
+    once, for another connection (a server's, a scheduler's) to see, and the test deletes it
+    itself. pytest-django runs such tests after those it wraps in a transaction."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def wagtail_as_installed(db):
+    """For tests of what starts from a new install (the content loader): the shared site is
+    taken away for this test, and comes back when its changes are rolled back."""
+    new_install()
 
 
 @pytest.fixture
@@ -136,7 +212,9 @@ def admin_client(client, clinic_site):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
     """On SQLite the test database lives in memory, out of reach of another process; when the
-    browser tests run (their server is a separate process), it is a file instead."""
+    browser tests are selected (their server is a separate process), it is a file instead, in
+    a temporary folder of each pytest-xdist worker's own. On PostgreSQL pytest-django names
+    each worker's database after it (test_<name>_gw0, ...)."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]

@@ -1,9 +1,10 @@
-"""A gunicorn process running the Docker image's command, for tests that need the real server:
-its throwaway PostgreSQL database, its environment, and starting, probing and stopping it."""
+"""gunicorn on the loopback, for the boot and outage tests, the browser tests and the benchmark
+alike: started from the project's folder in a process group of its own, ready once /healthz
+answers, stopped with its workers. The standard library only, so bench/run.py can use it too
+(it starts its mail server and scheduler with `running` as well)."""
 
 import contextlib
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -12,143 +13,73 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import dj_database_url
-import pytest
-
-from .helpers import dockerfile_cmd
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
-
-needs_postgresql = pytest.mark.skipif(
-    not DATABASE_URL.startswith(("postgres://", "postgresql://")),
-    reason="the gunicorn boot test needs PostgreSQL: set DATABASE_URL=postgres://...",
-)
-
-
-def start_command():
-    """The Docker image's CMD, with the program from this virtual environment. Run it from the
-    project root: the image's working directory."""
-    program, *arguments = dockerfile_cmd()
-    return [str(Path(sys.executable).with_name(program)), *arguments]
+BIN = Path(sys.executable).parent
+GUNICORN = BIN / "gunicorn"
 
 
 def free_port():
+    """A port on the loopback that nothing listens on, chosen by the system: two test workers
+    (or two people's runs) asking at once get different ones."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def admin_connection():
-    """A connection to the server's maintenance database, for CREATE/DROP DATABASE."""
-    import psycopg2
+@contextlib.contextmanager
+def running(command, env, log_path):
+    """`command` running from the project's folder with the environment `env`, its output in
+    `log_path`; stopped with its children on exit.
 
-    config = dj_database_url.parse(DATABASE_URL)
-    connection = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-    )
-    connection.autocommit = True
-    return connection
-
-
-@pytest.fixture
-def boot_database():
-    """A throwaway database for the gunicorn process; dropped afterwards, pass or fail."""
-    name = f"lumbar_gunicorn_boot_{os.getpid()}"
-    connection = admin_connection()
+    Its own process group, so that it is stopped with its children; the same session as the
+    rest, so that a `nice` it was given counts against them (Linux shares the CPU between
+    sessions first, and priorities work only within one)."""
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, process_group=0
+        )
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        yield urlsplit(DATABASE_URL)._replace(path=f"/{name}").geturl()
+        yield process
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.close()
+        stop(process)
 
 
-def production_env(database_url, static_root, port):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "SECRET_KEY", "ALLOWED_HOSTS", "WEB_CONCURRENCY"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="clinic.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(60),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=database_url,
-        STATIC_ROOT=str(static_root),
-        SECURE_SSL_REDIRECT="false",  # plain http on the loopback, no load balancer
-        BASE_URL=f"http://127.0.0.1:{port}",
-        HOST="127.0.0.1",
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    return env
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
-
-
-def fetch(url, timeout=5):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http only)
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def stop(process):
+def stop(process, seconds=30):
+    """SIGTERM to the process group (gunicorn finishes its requests), SIGKILL if it lingers."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=5)
 
 
 @contextlib.contextmanager
-def serving(env, log_path, seconds=30):
-    """The image's command running with `env`, once it answers /healthz; stopped on exit."""
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            start_command(),
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+def serving(command, env, log_path, seconds=30):
+    """`command` (a gunicorn) running as `running` runs it, once it answers /healthz at the
+    HOST and PORT in `env`. Fails with its log if it exits or never answers."""
+    url = f"http://{env['HOST']}:{env['PORT']}/healthz"
+    with running(command, env, log_path) as process:
         deadline = time.monotonic() + seconds
-        while True:
-            assert process.poll() is None, "gunicorn exited:\n" + log_path.read_text()
-            try:
-                if fetch(f"http://127.0.0.1:{env['PORT']}/healthz", timeout=1) == (200, "ok\n"):
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "gunicorn never answered:\n" + log_path.read_text()
-            time.sleep(0.2)
+        while not answers(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{Path(log_path).read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn never answered {url}:\n{Path(log_path).read_text()}")
+            time.sleep(0.1)
         yield process
-    finally:
-        stop(process)
+
+
+def answers(url):
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:  # noqa: S310 (http, loopback)
+            return response.status == 200
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+def gunicorn_command(*arguments):
+    """The command that runs this virtual environment's gunicorn with `arguments`."""
+    return [str(GUNICORN), *arguments]

@@ -62,6 +62,16 @@ def dockerfile_instructions():
     return pairs
 
 
+def dockerfile_env():
+    """The environment the image sets (its ENV instructions), as a dict."""
+    return dict(
+        pair.split("=", 1)
+        for instruction, arguments in dockerfile_instructions()
+        if instruction == "ENV"
+        for pair in arguments.split()
+    )
+
+
 def dockerfile_cmd():
     """The image's start command: its CMD, in exec (JSON) form."""
     [cmd] = [

@@ -2,7 +2,9 @@
 
 import logging
 import smtplib
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from io import StringIO
 
@@ -11,7 +13,6 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from clinic.appointments.models import AppointmentRequest, RedFlag
@@ -24,8 +25,6 @@ from clinic.base.models import ClinicSettings
 from tests.helpers import SilentServer
 
 from .appointment_data import PATIENT, make_appointment_request
-
-pytestmark = pytest.mark.django_db
 
 FRONT_DESK_ADDRESS = "desk@lumbar.example"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
@@ -132,7 +131,7 @@ def test_front_desk_email_has_reference_treatment_and_admin_link(
     assert "URGENT" not in message.body
 
 
-def test_admin_link_opens_the_request_in_the_front_desk_inbox():
+def test_admin_link_opens_the_request_in_the_front_desk_inbox(db):
     appointment_request = make_appointment_request()
     assert admin_url(appointment_request) == (
         f"http://testserver/admin/appointment-requests/inspect/{appointment_request.pk}/"
@@ -338,19 +337,57 @@ def test_an_email_already_sent_is_not_sent_again_even_from_a_stale_copy(front_de
     assert len(mailoutbox) == 2
 
 
+class HeldMailServer(BaseEmailBackend):
+    """A mail server that takes each email only once `released` is set: the run sending
+    through it holds its request meanwhile."""
+
+    arrived = threading.Event()
+    released = threading.Event()
+
+    def send_messages(self, email_messages):
+        self.arrived.set()
+        assert self.released.wait(timeout=30), "never released"
+        mail.outbox.extend(email_messages)
+        return len(email_messages)
+
+
 @pytest.mark.skipif(
     not connection.features.has_select_for_update_skip_locked,
     reason="SQLite has one writer at a time and no row locks",
 )
-def test_a_request_is_claimed_with_a_row_lock_a_second_run_skips(front_desk, mailoutbox):
+def test_a_request_another_run_is_sending_is_skipped_at_once_and_emailed_once(
+    committed_db, settings, mailoutbox
+):
+    # Committed, for the two runs' connections to see: the web process sending a request's
+    # emails after its commit, and the scheduler's run at that moment.
+    settings.EMAIL_BACKEND = "tests.test_appointment_notifications.HeldMailServer"
+    HeldMailServer.arrived.clear()
+    HeldMailServer.released.clear()
     appointment_request = make_appointment_request()
+    try:
+        with ThreadPoolExecutor(max_workers=1) as web:
+            sending = web.submit(send_in_a_thread, appointment_request.pk)
+            assert HeldMailServer.arrived.wait(timeout=30), sending.exception(timeout=0)
 
-    with CaptureQueriesContext(connection) as queries:
-        send_notifications(appointment_request)
+            # Waiting for the other run's lock would wait for the mail server: it is skipped.
+            second = send_notifications(appointment_request.pk)
 
-    claims = [query["sql"] for query in queries if "FOR UPDATE" in query["sql"]]
-    assert len(claims) == 1 and "SKIP LOCKED" in claims[0]
-    assert len(mailoutbox) == 2
+            HeldMailServer.released.set()
+            first = sending.result(timeout=30)
+        assert second.sent == [] and second.failed == {}
+        assert "patient" in first.sent
+        assert len(mailoutbox) == len(first.sent)
+        assert send_notifications(appointment_request.pk).sent == []
+    finally:
+        HeldMailServer.released.set()
+        AppointmentRequest.objects.filter(pk=appointment_request.pk).delete()
+
+
+def send_in_a_thread(pk):
+    try:
+        return send_notifications(pk)
+    finally:
+        connection.close()  # the thread's own
 
 
 def test_send_notifications_never_raises_on_a_mail_failure(front_desk, settings):

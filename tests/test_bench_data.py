@@ -122,6 +122,6 @@ def test_the_product_does_not_ship_the_command(db):
         call_command("generate_bench_data", articles=1)
 
 
-def test_articles_need_the_symptoms_section(db):
+def test_articles_need_the_symptoms_section(wagtail_as_installed):
     with pytest.raises(CommandError, match="load_clinic_content"):
         generate(articles=1)

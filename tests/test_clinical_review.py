@@ -167,7 +167,7 @@ def test_migration_assigns_the_workflow_to_existing_sections(clinic_site):
     assert not clinic_site.home.permissions_for_user(clinician).can_edit()
 
 
-def test_loading_the_content_puts_both_sections_under_clinical_review(db):
+def test_loading_the_content_puts_both_sections_under_clinical_review(wagtail_as_installed):
     call_command("load_clinic_content", stdout=io.StringIO())
     article = SymptomArticlePage.objects.get(slug="back-spasms")
     for page in [TreatmentIndexPage.objects.get(), SymptomIndexPage.objects.get(), article]:
@@ -176,14 +176,14 @@ def test_loading_the_content_puts_both_sections_under_clinical_review(db):
     assert article.permissions_for_user(clinician).can_publish()
 
 
-def test_a_section_taken_out_of_review_stays_out_on_the_next_load(db):
+def test_a_section_taken_out_of_review_stays_out_on_the_next_load(wagtail_as_installed):
     call_command("load_clinic_content", stdout=io.StringIO())
     SymptomIndexPage.objects.get().workflowpage.delete()
     call_command("load_clinic_content", stdout=io.StringIO())
     assert SymptomIndexPage.objects.get().get_workflow().name != "Clinical review"
 
 
-def test_loading_without_the_workflow_warns_and_carries_on(db):
+def test_loading_without_the_workflow_warns_and_carries_on(wagtail_as_installed):
     Workflow.objects.filter(name="Clinical review").delete()
     out = io.StringIO()
     call_command("load_clinic_content", stdout=out)

@@ -23,7 +23,8 @@ from education.models import (
 )
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
-pytestmark = pytest.mark.django_db
+# The content loader starts from a new install, without the other tests' shared site.
+pytestmark = pytest.mark.usefixtures("wagtail_as_installed")
 
 SITE_PAGES = {
     "/": HomePage,

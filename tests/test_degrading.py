@@ -21,16 +21,16 @@ from clinic.base.models import ClinicSettings
 from clinic.settings.base import redis_cache
 from clinic.web import cache as breaker
 from tests.appointment_data import answers
-from tests.gunicorn_process import (
+from tests.gunicorn_process import free_port
+from tests.helpers import SilentServer, parse, text_of
+from tests.production_site import (
     boot_database,  # noqa: F401 (a fixture)
     fetch,
-    free_port,
     manage,
     needs_postgresql,
     production_env,
-    serving,
+    serving_image,
 )
-from tests.helpers import SilentServer, parse, text_of
 
 FORM_URL = "/appointments/request/"
 PATIENT_PAGES = ["/", "/treatments/", "/treatments/joint-manipulation/", "/symptoms/back-spasms/"]
@@ -291,7 +291,7 @@ def test_real_outage_answers_503_and_the_site_recovers_without_a_restart(
     cached = f"http://127.0.0.1:{port}/treatments/"
     page = f"http://127.0.0.1:{port}/treatments/joint-manipulation/"
     try:
-        with serving(env, log_path) as process:
+        with serving_image(env, log_path) as process:
             assert fetch(cached)[0] == 200  # read once: now in the page cache
 
             link.cut()

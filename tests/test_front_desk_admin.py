@@ -9,9 +9,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -320,22 +318,6 @@ def test_search_lists_urgent_matches_first_then_the_newest(front_desk, inbox):
     assert listed_references(front_desk.get(INDEX_URL, {"q": "example.com"})) == references(
         inbox["urgent"], inbox["contacted"], inbox["old_new"], inbox["booked"]
     )
-
-
-def test_search_sorts_its_matches_rather_than_walk_the_inbox_index(front_desk, inbox):
-    # NULLS LAST on both keys (neither is ever null) is an order no index of the inbox gives:
-    # PostgreSQL then sorts the matches its trigram indexes find, however common the name.
-    with CaptureQueriesContext(connection) as queries:
-        front_desk.get(INDEX_URL, {"q": "example.com"})
-    [rows_query] = [
-        query["sql"]
-        for query in queries.captured_queries
-        if query["sql"].startswith('SELECT "appointments_appointmentrequest"."id"')
-    ]
-    assert (
-        'ORDER BY "appointments_appointmentrequest"."is_urgent" DESC NULLS LAST, '
-        '"appointments_appointmentrequest"."created_at" DESC NULLS LAST LIMIT'
-    ) in rows_query
 
 
 def test_search_uses_the_database_not_the_search_index():

@@ -2,8 +2,8 @@
 production settings against PostgreSQL, after migrate, the content command and collectstatic,
 and serves pages.
 
-The command is the Docker image's CMD, read from the Dockerfile; CI cannot run Docker, so it
-runs that command here.
+The command is the Docker image's CMD, run with the image's ENV (its default settings among
+them), both read from the Dockerfile; CI cannot run Docker, so it runs that command here.
 The boot test needs PostgreSQL (production never runs on SQLite) and uses its own throwaway
 database, because pytest-django's test database is invisible to another process.
 """
@@ -15,16 +15,14 @@ import subprocess
 import urllib.error
 import urllib.request
 
-from .gunicorn_process import (
-    GUNICORN,
-    ROOT,
+from .gunicorn_process import GUNICORN, ROOT, free_port
+from .production_site import (
     boot_database,  # noqa: F401 (a fixture)
     fetch,
-    free_port,
     manage,
     needs_postgresql,
     production_env,
-    serving,
+    serving_image,
     start_command,
 )
 
@@ -109,7 +107,8 @@ def test_gunicorn_boots_with_production_settings_and_serves_pages(
 
     log_path = tmp_path / "gunicorn.log"
     base = f"http://127.0.0.1:{port}"
-    with serving(env, log_path):
+    with serving_image(env, log_path):
+        assert fetch(f"{base}/healthz") == (200, "ok\n")
         assert fetch(f"{base}/readyz") == (200, "ok\n")
 
         status, home = fetch(f"{base}/")

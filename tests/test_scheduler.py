@@ -299,21 +299,24 @@ def test_the_scheduler_yields_the_cpu_to_the_web_workers():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)  # the scheduler's own connection, outside a test's
-def test_the_scheduler_recovers_when_the_database_drops_its_connection(settings):
+def test_the_scheduler_recovers_when_the_database_drops_its_connection(settings, committed_db):
     settings.APPOINTMENT_RETENTION_DAYS = 365
     settings.SCHEDULED_COMMANDS = {"purge_appointment_requests": 60}
+    # Committed: a test's transaction would be lost with the connection it lives in.
     expired = closed_long_ago()
-    # What a database restart does to the scheduler's open connection.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        [pid] = cursor.fetchone()
-    killer = connection.copy()
-    with killer.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
-    killer.close()
+    try:
+        # What a database restart does to the scheduler's open connection.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            [pid] = cursor.fetchone()
+        killer = connection.copy()
+        with killer.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        killer.close()
 
-    output = run_scheduler("--once")
+        output = run_scheduler("--once")
 
-    assert f"  {expired.reference}" in output.splitlines()
-    assert not AppointmentRequest.objects.filter(pk=expired.pk).exists()
+        assert f"  {expired.reference}" in output.splitlines()
+        assert not AppointmentRequest.objects.filter(pk=expired.pk).exists()
+    finally:
+        AppointmentRequest.objects.filter(pk=expired.pk).delete()

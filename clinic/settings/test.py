@@ -21,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The scheduler's loop runs inside the test process in tests/test_scheduler.py: lowering its
 # priority would slow every test after it.
 SCHEDULER_NICE = 0
+# django-axes announces itself when Django starts: under pytest-xdist that line would follow
+# pytest's summary.
+AXES_VERBOSE = False

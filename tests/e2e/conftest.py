@@ -5,7 +5,8 @@ The clinic's content is loaded once for these tests and committed, so the server
 sees it; each test adds its own uniquely named users, requests and pages, also committed. So these
 tests run outside pytest-django's per-test transaction (they are not marked `django_db`, and
 pytest-django runs them after the tests that are): what they write stays until the test
-database is dropped at the end of the run.
+database is dropped at the end of the run. Under pytest-xdist each worker that runs some of
+them has its own database, server and browser.
 
 Without Chromium (or npm, for the audit) the tests are skipped, saying why; with
 E2E_REQUIRED=1 (CI) they fail instead.
@@ -18,12 +19,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 from clinic.settings.env import env_bool, env_str
+from tests.conftest import new_install
 
 from . import axe
-from .server import Server
+from .server import serve
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
@@ -47,32 +49,20 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def clinic_content(django_db_setup, django_db_blocker):
-    """The test database with the clinic's content, as `make run` loads it.
-
-    pytest-django creates the test database only when a selected test is marked for it; when
-    only browser tests run, it is created here, and dropped at the end."""
+    """The test database with the clinic's content, as `make run` loads it, in place of the
+    other tests' shared site: pytest-django runs the tests that use that site first."""
     with django_db_blocker.unblock():
-        created_here = connection.settings_dict["NAME"] != connection.creation._get_test_db_name()
-        if created_here:
-            old_name = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        new_install()
         call_command("load_clinic_content", stdout=io.StringIO())
-        yield
-        if created_here:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 @pytest.fixture(scope="package")
 def server(clinic_content, tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
-    server = Server(connection.settings_dict, folder / "media", folder / "gunicorn.log")
-    try:
-        server.wait_until_ready()
+    with serve(connection.settings_dict, folder / "media", folder / "gunicorn.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="package")
@@ -155,6 +145,10 @@ def new_page(request, browser, server, django_db_blocker, tmp_path):
 
     with django_db_blocker.unblock():
         yield open_page
+        # Inside Playwright's synchronous API Django hands out connections of their own
+        # (they are context-local, and Playwright switches contexts): closed after each
+        # test, or one would stay open and the test database could not be dropped.
+        connections.close_all()
     if getattr(request.node, "call_failed", False):
         pages = [page for context in contexts for page in context.pages]
         for number, page in enumerate(pages):
