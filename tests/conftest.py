@@ -4,7 +4,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from clinic.base.outage import remember_contact
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS
@@ -14,6 +13,7 @@ from wagtail.models import Page, Site
 
 from clinic.base.models import ClinicSettings
 from clinic.home.models import HomePage
+from clinic.web.outage import remember_contact
 from education.models import (
     Reviewer,
     SymptomArticlePage,
