@@ -343,6 +343,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses an image declaring a gigantic size (a decompression bomb) with the form's error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.base.forms.ImageForm"
 
 # The dev-only admin account: see clinic/base/management/commands/create_dev_admin.py.
 CLINIC_ALLOW_DEV_ADMIN = False
