@@ -243,6 +243,47 @@ def test_invalid_answers_are_explained(client, clinic_site, field, value, messag
     assert not AppointmentRequest.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("full_name", "Jamie\x1bRivera"),
+        ("full_name", "Jamie\nRivera"),  # no line break fits in a one-line box
+        ("email", '"a\x01b"@example.com'),  # a quoted local part allows them
+        ("email", '"a\\\tb"@example.com'),
+        ("phone", "(503)\n555-0123"),
+        ("phone", "(503) 555-0123\x7f"),
+        ("message", "It hurts\x07"),
+        ("message", "pain\x9b31m"),
+    ],
+)
+def test_control_characters_are_refused_in_every_answer(client, clinic_site, field, value):
+    soup = html(client.post(FORM_URL, answers(**{field: value})))
+    assert "Remove the unusual invisible characters" in text_of(soup.select_one(".error-summary"))
+    assert soup.select_one(f"#id_{field}")["aria-invalid"] == "true"
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_a_message_keeps_its_line_breaks(client, clinic_site):
+    message = "It started on Monday.\r\n\tIt is worse at night."
+    client.post(FORM_URL, answers(message=message))
+    assert AppointmentRequest.objects.get().message == message
+
+
+def test_each_ticked_box_is_stored_once_however_often_it_is_posted(client, clinic_site):
+    client.post(
+        FORM_URL,
+        answers(
+            preferred_days=["wed", "mon"] * 2500,
+            preferred_times=["morning"] * 2000,
+            red_flags=["fever", "trauma"] * 1000 + ["fever"],
+        ),
+    )
+    stored = AppointmentRequest.objects.get()
+    assert stored.preferred_days == ["mon", "wed"]
+    assert stored.preferred_times == ["morning"]
+    assert stored.red_flags == ["fever", "trauma"]
+
+
 def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site):
     client.post(
         FORM_URL,
