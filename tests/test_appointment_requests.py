@@ -1,16 +1,20 @@
 """A patient asks for an appointment from a treatment page, without an account."""
 
+import math
 import re
+import threading
+import time
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from clinic.appointments import ratelimit
 from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
@@ -303,7 +307,10 @@ def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site
 
 
 @pytest.mark.parametrize("bad_ticket", ["", "forged", ticket(seconds_ago=3 * 24 * 3600)])
-def test_stale_or_forged_form_asks_to_send_again_with_answers_kept(client, clinic_site, bad_ticket):
+def test_stale_or_forged_form_asks_to_send_again_with_answers_kept(
+    client, clinic_site, settings, bad_ticket
+):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # the new ticket is sent at once
     soup = html(client.post(FORM_URL, answers(ticket=bad_ticket)))
     assert not AppointmentRequest.objects.exists()
     if bad_ticket:
@@ -330,9 +337,12 @@ def test_csrf_is_enforced_with_a_friendly_page(clinic_site):
     assert AppointmentRequest.objects.count() == 1
 
 
-def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(clinic_site):
+def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(
+    clinic_site, settings
+):
     """The blank form's page is rendered once and kept; what makes a post one patient's own
     is filled in for each of them."""
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # each form is sent as soon as it is shown
     opened = []
     for _ in range(2):
         browser = Client(enforce_csrf_checks=True)
@@ -350,17 +360,42 @@ def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(c
     assert AppointmentRequest.objects.count() == 2
 
 
-def test_filled_honeypot_is_kept_as_spam(client, clinic_site):
-    response = client.post(FORM_URL, answers(website="http://cheap-pills.example"))
-    assert response.status_code == 302
+@pytest.mark.parametrize("seconds_ago", [30, 0])
+def test_filled_honeypot_is_kept_as_spam_without_a_word(client, clinic_site, seconds_ago):
+    data = answers(website="http://cheap-pills.example", ticket=ticket(seconds_ago=seconds_ago))
+    response = client.post(FORM_URL, data, follow=True)
+    assert "We have your request" in text_of(html(response))
     stored = AppointmentRequest.objects.get()
     assert stored.status == "spam" and stored.spam_reason == "honeypot"
 
 
-def test_a_form_sent_faster_than_a_person_types_is_kept_as_spam(client, clinic_site):
-    client.post(FORM_URL, answers(ticket=ticket(seconds_ago=0)))
+def test_a_form_sent_too_fast_is_shown_again_to_check_and_send(
+    client, clinic_site, settings, monkeypatch
+):
+    # Autofill can fill in the whole form in a second.
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 3
+    fast = answers(ticket=ticket(seconds_ago=1), treatment=clinic_site.joint.pk)
+    soup = html(client.post(FORM_URL, fast))
+    assert not AppointmentRequest.objects.exists()
+    assert "Please check them and press “Send my request” again." in text_of(
+        soup.select_one(".error-summary")
+    )
+    assert soup.select_one("#id_full_name")["value"] == "Jamie Rivera"
+    assert soup.select_one("#id_message").get_text().strip() == fast["message"]
+    assert selected_treatment_soup(soup) == "Joint manipulation"
+    checked = {i["value"] for i in soup.select("input[name='preferred_days'][checked]")}
+    assert checked == {"mon", "wed"}
+    fresh = soup.select_one("input[name='ticket']")["value"]
+    assert fresh != fast["ticket"]
+
+    # Reading the message and pressing the button again takes the patient a few seconds.
+    later = time.time() + 4
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.post(FORM_URL, {**fast, "ticket": fresh}, follow=True)
+    assert "We have your request" in text_of(html(response))
     stored = AppointmentRequest.objects.get()
-    assert stored.status == "spam" and stored.spam_reason == "too fast"
+    assert stored.status == "new" and stored.spam_reason == ""
+    assert stored.treatment == clinic_site.joint
 
 
 def test_the_honeypot_is_hidden_from_people(client, clinic_site):
@@ -376,11 +411,85 @@ def test_too_many_requests_from_one_address_get_a_friendly_429(client, clinic_si
         assert client.post(FORM_URL, answers(ticket=ticket())).status_code == 302
     refused = client.post(FORM_URL, answers(ticket=ticket()))
     assert refused.status_code == 429
-    assert "555-0100" in text_of(parse(refused))
+    text = text_of(parse(refused))
+    assert "555-0100" in text and "This request was not sent." in text
+    # The wait left in this hour's window, in seconds for the browser and minutes for people.
+    retry_after = int(refused["Retry-After"])
+    assert 0 < retry_after <= 3600
+    assert f"send the form again in {math.ceil(retry_after / 60)} minute" in text
+    # Behind a shared address the earlier requests may be someone else's.
+    assert "earlier requests" not in text and "from you" not in text
     assert AppointmentRequest.objects.count() == 2
 
     other = client.post(FORM_URL, answers(ticket=ticket()), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)  # the posts' threads each have a connection
+def test_simultaneous_posts_from_one_address_cannot_overshoot_the_limit(
+    clinic_site, settings, monkeypatch
+):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    posts = 6
+    # Each post waits in the form's checks until all are there, so every one is past the
+    # checks before any is counted or stored. From there they go on one at a time: the
+    # in-memory SQLite test database refuses a thread while another writes.
+    together = threading.Barrier(posts, timeout=10)
+    one_at_a_time = threading.Lock()
+    turn = threading.local()
+    clean = AppointmentRequestForm.clean
+
+    def clean_together(form):
+        together.wait()
+        one_at_a_time.acquire()
+        turn.taken = True
+        return clean(form)
+
+    monkeypatch.setattr(AppointmentRequestForm, "clean", clean_together)
+    statuses = []
+
+    def post():
+        try:
+            statuses.append(Client().post(FORM_URL, answers(ticket=ticket())).status_code)
+        finally:
+            connection.close()
+            if getattr(turn, "taken", False):
+                one_at_a_time.release()
+
+    threads = [threading.Thread(target=post) for _ in range(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert sorted(statuses) == [302, 302, 429, 429, 429, 429]
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_the_limit_counts_simultaneous_submissions_one_by_one(settings):
+    settings.APPOINTMENT_RATE_LIMIT = 5
+    submissions = 40
+    together = threading.Barrier(submissions, timeout=10)
+    admitted = []
+
+    def submit():
+        together.wait()
+        admitted.append(ratelimit.admit(RequestFactory().post(FORM_URL)) is None)
+
+    threads = [threading.Thread(target=submit) for _ in range(submissions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert admitted.count(True) == 5 and admitted.count(False) == 35
+
+
+def test_sending_the_same_form_twice_counts_once(client, clinic_site, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    same = answers(ticket=ticket())
+    assert client.post(FORM_URL, same).status_code == 302
+    assert client.post(FORM_URL, same).status_code == 302  # a double click
+    assert client.post(FORM_URL, answers(ticket=ticket())).status_code == 302
+    assert AppointmentRequest.objects.count() == 2
 
 
 def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(client, clinic_site, settings):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
-from .tickets import read_ticket
+from .tickets import issue_ticket, read_ticket
 
 # Bump the version whenever the consent wording changes: each request stores the version
 # the patient agreed to.
@@ -185,13 +185,33 @@ class AppointmentRequestForm(forms.ModelForm):
     def ticket_expired(self):
         return self.has_error("ticket")
 
+    def renew_ticket(self):
+        """Show the form again with a new ticket: a new token, issued now."""
+        self.data = self.data.copy()
+        self.data["ticket"] = issue_ticket()
+
+    def sent_too_soon(self):
+        """Sent faster than a person fills in the form. Autofill can do that, so the patient
+        is asked to send again rather than filed as spam: only the honeypot, which no person
+        sees, files a request as spam without a word."""
+        return (
+            not self.spam_reason()
+            and self.cleaned_data["ticket"].seconds_open() < settings.APPOINTMENT_MIN_FILL_SECONDS
+        )
+
+    def ask_to_send_again(self):
+        """The answers are kept, with a message, and a new ticket: the minimum time counts
+        again from now, and reading the message takes longer than that."""
+        message = _(
+            "Your answers arrived faster than we expected, so we have not sent them yet. "
+            "Please check them and press “Send my request” again."
+        )
+        self.add_error(None, ValidationError(message, code="too_fast"))
+        self.renew_ticket()
+
     def spam_reason(self):
         """Why this submission looks automated, or "" if it looks like a person's."""
-        if self.cleaned_data.get("website"):
-            return "honeypot"
-        if self.cleaned_data["ticket"].seconds_open() < settings.APPOINTMENT_MIN_FILL_SECONDS:
-            return "too fast"
-        return ""
+        return "honeypot" if self.cleaned_data.get("website") else ""
 
     def build_request(self):
         """The unsaved AppointmentRequest these answers make."""
