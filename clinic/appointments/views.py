@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from clinic.web import outage
 
 from . import ratelimit
-from .forms import AppointmentRequestForm, live_treatments
+from .forms import ONE_LINE_CONTROL_CHARACTERS, AppointmentRequestForm, live_treatments
 from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
@@ -27,7 +27,10 @@ CONFIRMATION_SECONDS = 60 * 60
 
 def treatment_from_query(request):
     """The live treatment named by ?treatment=<slug>, or None for anything else."""
-    return live_treatments().filter(slug=request.GET.get("treatment", "")).first()
+    slug = request.GET.get("treatment", "")
+    if ONE_LINE_CONTROL_CHARACTERS.search(slug):  # no slug has one; PostgreSQL refuses a NUL
+        return None
+    return live_treatments().filter(slug=slug).first()
 
 
 @method_decorator(never_cache, name="dispatch")
