@@ -13,8 +13,6 @@ from django.db import InterfaceError, OperationalError
 CONTACT_CACHE_KEY = "clinic:outage-contact"
 # Seconds a browser or load balancer should wait before asking again.
 RETRY_AFTER_SECONDS = 120
-# Set on a request once it starts to store what was sent (see saving_begins).
-SAVING_BEGUN = "clinic_saving_begun"
 
 
 def remember_contact(clinic_settings):
@@ -44,8 +42,8 @@ def saving_begins(request):
     """Mark that this request is about to store what the visitor sent. From here on, a
     database failure may come after the data was stored (a commit that went through but
     whose answer was lost), so the outage page must not say that nothing was saved."""
-    setattr(request, SAVING_BEGUN, True)
+    request.saving_begun = True
 
 
 def may_have_saved(request):
-    return getattr(request, SAVING_BEGUN, False)
+    return getattr(request, "saving_begun", False)
