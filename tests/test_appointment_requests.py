@@ -1,16 +1,20 @@
 """A patient asks for an appointment from a treatment page, without an account."""
 
+import math
 import re
+import threading
+import time
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.db import connection
-from django.test import Client
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from clinic.appointments import ratelimit
 from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
@@ -243,6 +247,47 @@ def test_invalid_answers_are_explained(client, clinic_site, field, value, messag
     assert not AppointmentRequest.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("full_name", "Jamie\x1bRivera"),
+        ("full_name", "Jamie\nRivera"),  # no line break fits in a one-line box
+        ("email", '"a\x01b"@example.com'),  # a quoted local part allows them
+        ("email", '"a\\\tb"@example.com'),
+        ("phone", "(503)\n555-0123"),
+        ("phone", "(503) 555-0123\x7f"),
+        ("message", "It hurts\x07"),
+        ("message", "pain\x9b31m"),
+    ],
+)
+def test_control_characters_are_refused_in_every_answer(client, clinic_site, field, value):
+    soup = html(client.post(FORM_URL, answers(**{field: value})))
+    assert "Remove the unusual invisible characters" in text_of(soup.select_one(".error-summary"))
+    assert soup.select_one(f"#id_{field}")["aria-invalid"] == "true"
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_a_message_keeps_its_line_breaks(client, clinic_site):
+    message = "It started on Monday.\r\n\tIt is worse at night."
+    client.post(FORM_URL, answers(message=message))
+    assert AppointmentRequest.objects.get().message == message
+
+
+def test_each_ticked_box_is_stored_once_however_often_it_is_posted(client, clinic_site):
+    client.post(
+        FORM_URL,
+        answers(
+            preferred_days=["wed", "mon"] * 2500,
+            preferred_times=["morning"] * 2000,
+            red_flags=["fever", "trauma"] * 1000 + ["fever"],
+        ),
+    )
+    stored = AppointmentRequest.objects.get()
+    assert stored.preferred_days == ["mon", "wed"]
+    assert stored.preferred_times == ["morning"]
+    assert stored.red_flags == ["fever", "trauma"]
+
+
 def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site):
     client.post(
         FORM_URL,
@@ -262,7 +307,10 @@ def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site
 
 
 @pytest.mark.parametrize("bad_ticket", ["", "forged", ticket(seconds_ago=3 * 24 * 3600)])
-def test_stale_or_forged_form_asks_to_send_again_with_answers_kept(client, clinic_site, bad_ticket):
+def test_stale_or_forged_form_asks_to_send_again_with_answers_kept(
+    client, clinic_site, settings, bad_ticket
+):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # the new ticket is sent at once
     soup = html(client.post(FORM_URL, answers(ticket=bad_ticket)))
     assert not AppointmentRequest.objects.exists()
     if bad_ticket:
@@ -289,9 +337,12 @@ def test_csrf_is_enforced_with_a_friendly_page(clinic_site):
     assert AppointmentRequest.objects.count() == 1
 
 
-def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(clinic_site):
+def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(
+    clinic_site, settings
+):
     """The blank form's page is rendered once and kept; what makes a post one patient's own
     is filled in for each of them."""
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0  # each form is sent as soon as it is shown
     opened = []
     for _ in range(2):
         browser = Client(enforce_csrf_checks=True)
@@ -309,17 +360,42 @@ def test_each_patient_gets_their_own_token_and_ticket_on_the_form_kept_for_all(c
     assert AppointmentRequest.objects.count() == 2
 
 
-def test_filled_honeypot_is_kept_as_spam(client, clinic_site):
-    response = client.post(FORM_URL, answers(website="http://cheap-pills.example"))
-    assert response.status_code == 302
+@pytest.mark.parametrize("seconds_ago", [30, 0])
+def test_filled_honeypot_is_kept_as_spam_without_a_word(client, clinic_site, seconds_ago):
+    data = answers(website="http://cheap-pills.example", ticket=ticket(seconds_ago=seconds_ago))
+    response = client.post(FORM_URL, data, follow=True)
+    assert "We have your request" in text_of(html(response))
     stored = AppointmentRequest.objects.get()
     assert stored.status == "spam" and stored.spam_reason == "honeypot"
 
 
-def test_a_form_sent_faster_than_a_person_types_is_kept_as_spam(client, clinic_site):
-    client.post(FORM_URL, answers(ticket=ticket(seconds_ago=0)))
+def test_a_form_sent_too_fast_is_shown_again_to_check_and_send(
+    client, clinic_site, settings, monkeypatch
+):
+    # Autofill can fill in the whole form in a second.
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 3
+    fast = answers(ticket=ticket(seconds_ago=1), treatment=clinic_site.joint.pk)
+    soup = html(client.post(FORM_URL, fast))
+    assert not AppointmentRequest.objects.exists()
+    assert "Please check them and press “Send my request” again." in text_of(
+        soup.select_one(".error-summary")
+    )
+    assert soup.select_one("#id_full_name")["value"] == "Jamie Rivera"
+    assert soup.select_one("#id_message").get_text().strip() == fast["message"]
+    assert selected_treatment_soup(soup) == "Joint manipulation"
+    checked = {i["value"] for i in soup.select("input[name='preferred_days'][checked]")}
+    assert checked == {"mon", "wed"}
+    fresh = soup.select_one("input[name='ticket']")["value"]
+    assert fresh != fast["ticket"]
+
+    # Reading the message and pressing the button again takes the patient a few seconds.
+    later = time.time() + 4
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.post(FORM_URL, {**fast, "ticket": fresh}, follow=True)
+    assert "We have your request" in text_of(html(response))
     stored = AppointmentRequest.objects.get()
-    assert stored.status == "spam" and stored.spam_reason == "too fast"
+    assert stored.status == "new" and stored.spam_reason == ""
+    assert stored.treatment == clinic_site.joint
 
 
 def test_the_honeypot_is_hidden_from_people(client, clinic_site):
@@ -335,11 +411,86 @@ def test_too_many_requests_from_one_address_get_a_friendly_429(client, clinic_si
         assert client.post(FORM_URL, answers(ticket=ticket())).status_code == 302
     refused = client.post(FORM_URL, answers(ticket=ticket()))
     assert refused.status_code == 429
-    assert "555-0100" in text_of(parse(refused))
+    text = text_of(parse(refused))
+    assert "555-0100" in text and "This request was not sent." in text
+    # The wait left in this hour's window, in seconds for the browser and minutes for people.
+    retry_after = int(refused["Retry-After"])
+    assert 0 < retry_after <= 3600
+    assert f"send the form again in {math.ceil(retry_after / 60)} minute" in text
+    # Behind a shared address the earlier requests may be someone else's.
+    assert "earlier requests" not in text and "from you" not in text
     assert AppointmentRequest.objects.count() == 2
 
     other = client.post(FORM_URL, answers(ticket=ticket()), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
+
+
+def test_simultaneous_posts_from_one_address_cannot_overshoot_the_limit(
+    clinic_site, settings, monkeypatch
+):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    posts = 6
+    # The posts share the test's database connection (so they see its data), taking turns
+    # with it, except that each lets the others go on while it waits in the form's checks
+    # for all of them to get there: every post is past the checks before any is counted or
+    # stored, as if they had all arrived at once.
+    turn = threading.Lock()
+    together = threading.Barrier(posts, timeout=10)
+    clean = AppointmentRequestForm.clean
+
+    def clean_together(form):
+        turn.release()
+        together.wait()
+        turn.acquire()
+        return clean(form)
+
+    monkeypatch.setattr(AppointmentRequestForm, "clean", clean_together)
+    statuses = []
+    shared = connections[DEFAULT_DB_ALIAS]
+
+    def post():
+        connections[DEFAULT_DB_ALIAS] = shared
+        with turn:
+            statuses.append(Client().post(FORM_URL, answers(ticket=ticket())).status_code)
+
+    shared.inc_thread_sharing()
+    try:
+        threads = [threading.Thread(target=post) for _ in range(posts)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=20)
+    finally:
+        shared.dec_thread_sharing()
+    assert sorted(statuses) == [302, 302, 429, 429, 429, 429]
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_the_limit_counts_simultaneous_submissions_one_by_one(settings):
+    settings.APPOINTMENT_RATE_LIMIT = 5
+    submissions = 40
+    together = threading.Barrier(submissions, timeout=10)
+    admitted = []
+
+    def submit():
+        together.wait()
+        admitted.append(ratelimit.admit(RequestFactory().post(FORM_URL)) is None)
+
+    threads = [threading.Thread(target=submit) for _ in range(submissions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert admitted.count(True) == 5 and admitted.count(False) == 35
+
+
+def test_sending_the_same_form_twice_counts_once(client, clinic_site, settings):
+    settings.APPOINTMENT_RATE_LIMIT = 2
+    same = answers(ticket=ticket())
+    assert client.post(FORM_URL, same).status_code == 302
+    assert client.post(FORM_URL, same).status_code == 302  # a double click
+    assert client.post(FORM_URL, answers(ticket=ticket())).status_code == 302
+    assert AppointmentRequest.objects.count() == 2
 
 
 def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(client, clinic_site, settings):
@@ -381,6 +532,7 @@ def test_arbitrary_answers_never_break_the_form(client, clinic_site, settings, v
 
 @settings_for_fuzzing
 @given(query=st.text(max_size=300))
+@example(query="\x00")  # PostgreSQL refuses a NUL in a query
 def test_arbitrary_treatment_in_the_address_never_breaks_the_form(client, clinic_site, query):
     assert client.get(FORM_URL, {"treatment": query}).status_code == 200
 

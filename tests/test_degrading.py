@@ -95,6 +95,29 @@ def test_appointment_form_says_plainly_the_request_was_not_saved(browser, clinic
     assert AppointmentRequest.objects.count() == before
 
 
+def test_a_failed_commit_tells_the_patient_the_request_may_have_arrived(browser, clinic_site):
+    # The connection drops as the commit is sent: the server may have stored the request
+    # without the answer reaching us. (Inside the test's own transaction, the saving block
+    # commits by releasing a savepoint.)
+    dropped = OperationalError("server closed the connection unexpectedly")
+    wrapper = "django.db.backends.base.base.BaseDatabaseWrapper"
+    with (
+        mock.patch(f"{wrapper}.commit", side_effect=dropped),
+        mock.patch(f"{wrapper}.savepoint_commit", side_effect=dropped),
+    ):
+        response = browser.post(FORM_URL, answers(treatment=clinic_site.joint.pk))
+
+    assert response.status_code == 503
+    page = text_of(parse(response))
+    assert "We could not confirm your appointment request" in page
+    assert "may or may not have reached us" in page
+    assert "call Lumbar Chiropractic on 555-0100 before sending the form again" in page
+    assert "Nothing was stored" not in page and "not sent" not in page
+    assert "Jamie Rivera" not in page
+    for leak in LEAKS:
+        assert leak not in response.content.decode()
+
+
 def test_without_a_remembered_phone_the_configured_one_is_shown(
     browser, clinic_site, database_down, settings
 ):

@@ -379,6 +379,26 @@ def test_csv_export_keeps_formulas_from_running_in_a_spreadsheet(front_desk, cli
     assert dict(zip(header, row, strict=True))["Full name"].startswith("'=")
 
 
+def test_exports_of_rows_holding_control_characters_open(front_desk, clinic_site):
+    # Stored before the form refused them (or by anything else that writes rows).
+    make_appointment_request(
+        full_name="Jamie\x01Rivera\x1b[31m", email='"a\x0bb"@example.com', phone="555\x850147"
+    )
+    csv_response = front_desk.get(INDEX_URL, {"export": "csv"})
+    xlsx_response = front_desk.get(INDEX_URL, {"export": "xlsx"})
+    assert (csv_response.status_code, xlsx_response.status_code) == (200, 200)
+
+    header, row = csv_rows(csv_response)
+    from_csv = dict(zip(header, row, strict=True))
+    sheet = load_workbook(io.BytesIO(download(xlsx_response))).active
+    header, row = list(sheet.values)
+    from_xlsx = dict(zip(header, row, strict=True))
+    for exported in [from_csv, from_xlsx]:
+        assert exported["Full name"] == "Jamie\ufffdRivera\ufffd[31m"
+        assert exported["Email"] == '"a\ufffdb"@example.com'
+        assert exported["Phone"] == "555\ufffd0147"
+
+
 def test_export_needs_the_export_permission(clinic_site, inbox):
     # Viewing and changing requests does not let a user take them away in a file.
     group = Group.objects.create(name="Viewers")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
-from .tickets import read_ticket
+from .tickets import issue_ticket, read_ticket
 
 # Bump the version whenever the consent wording changes: each request stores the version
 # the patient agreed to.
@@ -21,16 +21,23 @@ CONSENT_TEXT = _(
     "our clinicians can see them, and they are deleted once they are no longer needed."
 )
 
-# Control characters other than the line breaks and tabs a person types.
+# Control characters other than the line breaks and tabs a person types in a text box.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every control character: a one-line answer has no line breaks, and in an email address
+# (whose quoted form allows them) they would break the headers of the email sent to it.
+ONE_LINE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 PHONE = re.compile(r"^\+?[\d\s().-]{7,30}$")
+CONTROL_CHARACTERS_MESSAGE = _("Remove the unusual invisible characters from this answer.")
 
 
 def no_control_characters(value):
     if CONTROL_CHARACTERS.search(value):
-        raise ValidationError(
-            _("Remove the unusual invisible characters from this answer."), code="control"
-        )
+        raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control")
+
+
+def no_control_characters_in_one_line(value):
+    if ONE_LINE_CONTROL_CHARACTERS.search(value):
+        raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control")
 
 
 def live_treatments():
@@ -48,6 +55,14 @@ class TreatmentChoiceField(forms.ModelChoiceField):
             ) from None
 
 
+class TickedChoicesField(forms.MultipleChoiceField):
+    """The boxes ticked, each once and in the form's order, however often a box is posted."""
+
+    def clean(self, value):
+        ticked = set(super().clean(value))
+        return [choice for choice, _label in self.choices if choice in ticked]
+
+
 class AppointmentRequestForm(forms.ModelForm):
     """What a patient fills in. Only the fields listed here are read from the POST: anything
     else sent (a status, an urgent flag) is ignored."""
@@ -58,21 +73,21 @@ class AppointmentRequestForm(forms.ModelForm):
         empty_label=_("Not sure yet"),
         label=_("Treatment"),
     )
-    preferred_days = forms.MultipleChoiceField(
+    preferred_days = TickedChoicesField(
         choices=Weekday.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Days that suit you"),
         help_text=_("Tick all that suit you, or none if any day is fine."),
     )
-    preferred_times = forms.MultipleChoiceField(
+    preferred_times = TickedChoicesField(
         choices=TimeOfDay.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Times of day that suit you"),
         help_text=_("Tick all that suit you, or none if any time is fine."),
     )
-    red_flags = forms.MultipleChoiceField(
+    red_flags = TickedChoicesField(
         choices=RedFlag.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -136,8 +151,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = live_treatments()
-        for name in ["full_name", "phone", "message", "website"]:
-            self.fields[name].validators.append(no_control_characters)
+        for name in ["full_name", "email", "phone", "website"]:
+            self.fields[name].validators.append(no_control_characters_in_one_line)
+        self.fields["message"].validators.append(no_control_characters)
         self.fields["preferred_contact"].choices = AppointmentRequest.ContactMethod.choices
         self.fields["patient_type"].choices = AppointmentRequest.PatientType.choices
         autocomplete = {"full_name": "name", "email": "email", "phone": "tel", "website": "off"}
@@ -169,13 +185,33 @@ class AppointmentRequestForm(forms.ModelForm):
     def ticket_expired(self):
         return self.has_error("ticket")
 
+    def renew_ticket(self):
+        """Show the form again with a new ticket: a new token, issued now."""
+        self.data = self.data.copy()
+        self.data["ticket"] = issue_ticket()
+
+    def sent_too_soon(self):
+        """Sent faster than a person fills in the form. Autofill can do that, so the patient
+        is asked to send again rather than filed as spam: only the honeypot, which no person
+        sees, files a request as spam without a word."""
+        return (
+            not self.spam_reason()
+            and self.cleaned_data["ticket"].seconds_open() < settings.APPOINTMENT_MIN_FILL_SECONDS
+        )
+
+    def ask_to_send_again(self):
+        """The answers are kept, with a message, and a new ticket: the minimum time counts
+        again from now, and reading the message takes longer than that."""
+        message = _(
+            "Your answers arrived faster than we expected, so we have not sent them yet. "
+            "Please check them and press “Send my request” again."
+        )
+        self.add_error(None, ValidationError(message, code="too_fast"))
+        self.renew_ticket()
+
     def spam_reason(self):
         """Why this submission looks automated, or "" if it looks like a person's."""
-        if self.cleaned_data.get("website"):
-            return "honeypot"
-        if self.cleaned_data["ticket"].seconds_open() < settings.APPOINTMENT_MIN_FILL_SECONDS:
-            return "too fast"
-        return ""
+        return "honeypot" if self.cleaned_data.get("website") else ""
 
     def build_request(self):
         """The unsaved AppointmentRequest these answers make."""

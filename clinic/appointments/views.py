@@ -1,3 +1,5 @@
+import math
+
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect, render
@@ -7,8 +9,10 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from clinic.web import outage
+
 from . import ratelimit
-from .forms import AppointmentRequestForm, live_treatments
+from .forms import ONE_LINE_CONTROL_CHARACTERS, AppointmentRequestForm, live_treatments
 from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
@@ -23,7 +27,10 @@ CONFIRMATION_SECONDS = 60 * 60
 
 def treatment_from_query(request):
     """The live treatment named by ?treatment=<slug>, or None for anything else."""
-    return live_treatments().filter(slug=request.GET.get("treatment", "")).first()
+    slug = request.GET.get("treatment", "")
+    if ONE_LINE_CONTROL_CHARACTERS.search(slug):  # no slug has one; PostgreSQL refuses a NUL
+        return None
+    return live_treatments().filter(slug=slug).first()
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -38,19 +45,24 @@ class AppointmentRequestView(View):
         return self.render_form(form)
 
     def post(self, request):
-        if ratelimit.is_limited(request):
-            return render(request, "appointments/rate_limited.html", status=429)
         form = AppointmentRequestForm(request.POST)
         if not form.is_valid():
             if form.ticket_expired:
-                form.data = form.data.copy()
-                form.data["ticket"] = issue_ticket()
+                form.renew_ticket()
             return self.render_form(form)
+        if form.sent_too_soon():
+            form.ask_to_send_again()
+            return self.render_form(form)
+        # Counted before it is stored: simultaneous posts cannot overshoot the limit.
+        retry_after = ratelimit.admit(request)
+        if retry_after:
+            return rate_limited(request, retry_after)
+        outage.saving_begins(request)
         appointment, created = AppointmentRequest.objects.save_once(
             form.build_request(), on_saved=notify_after_commit
         )
-        if created:
-            ratelimit.count_submission(request)
+        if not created:  # this form was stored already: sending it again costs nothing
+            ratelimit.give_back(request)
         response = redirect("appointments:sent")
         response.set_cookie(
             CONFIRMATION_COOKIE,
@@ -68,6 +80,16 @@ class AppointmentRequestView(View):
 
     def render_form(self, form):
         return render(self.request, self.template_name, {"form": form})
+
+
+def rate_limited(request, retry_after):
+    """Too many requests from this address: the wait left, and the phone number. A shared
+    connection (an office, a library) counts everyone on it, so nothing here says who sent
+    the earlier requests."""
+    context = {"retry_minutes": math.ceil(retry_after / 60)}
+    response = render(request, "appointments/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 @never_cache

@@ -46,6 +46,7 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from treatments.models import TreatmentPage
 
+from .forms import CONTROL_CHARACTERS
 from .models import AppointmentRequest
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -268,6 +269,11 @@ class AppointmentRequestIndexView(IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str):
+            # Whatever a row holds (one stored before the form refused control characters),
+            # the file is written: XLSX cannot hold them, and a CSV carries them into
+            # whatever opens it. Each is replaced by a visible mark.
+            value = CONTROL_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", value)
         # XLSX cells are typed (Wagtail stores formula-like text as text); CSV cells are not.
         if (
             export_format == self.FORMAT_CSV

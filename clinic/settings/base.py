@@ -368,6 +368,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses an image declaring a gigantic size (a decompression bomb) with the form's error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.base.forms.ImageForm"
 
 # The dev-only admin account: see clinic/base/management/commands/create_dev_admin.py.
 CLINIC_ALLOW_DEV_ADMIN = False
@@ -386,10 +388,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lumbar Clinic <no-reply@lumb
 
 # Appointment requests.
 APPOINTMENT_RETENTION_DAYS = int(env_str("APPOINTMENT_RETENTION_DAYS", "365"))
-# Accepted requests per client address per window; raised for load tests, never removed.
+# Accepted requests per client address in each window of the clock (each hour); raised for
+# load tests, never removed.
 APPOINTMENT_RATE_LIMIT = int(env_str("APPOINTMENT_RATE_LIMIT", "5"))
 APPOINTMENT_RATE_LIMIT_WINDOW = 60 * 60
-# People take longer than this to fill in the form; scripts do not.
+# People take longer than this to fill in the form; a form sent sooner (by a script, or by
+# a browser's autofill) is shown again, answers kept, to be checked and sent again.
 APPOINTMENT_MIN_FILL_SECONDS = 3
 # Who sends a request's two emails. True: the patient's own request, once the request is
 # stored (`make run` and the tests, where no scheduler runs). False (production): the

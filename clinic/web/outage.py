@@ -36,3 +36,14 @@ def is_database_outage(error):
     locked or missing SQLite file; InterfaceError a connection that was already closed.
     """
     return isinstance(error, OperationalError | InterfaceError)
+
+
+def saving_begins(request):
+    """Mark that this request is about to store what the visitor sent. From here on, a
+    database failure may come after the data was stored (a commit that went through but
+    whose answer was lost), so the outage page must not say that nothing was saved."""
+    request.saving_begun = True
+
+
+def may_have_saved(request):
+    return getattr(request, "saving_begun", False)

@@ -11,7 +11,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
-from .outage import RETRY_AFTER_SECONDS, is_database_outage, outage_contact
+from .outage import RETRY_AFTER_SECONDS, is_database_outage, may_have_saved, outage_contact
 
 
 def csrf_failure(request, reason=""):
@@ -23,15 +23,17 @@ def server_error(request):
     """The 500 page, or, when the database cannot be reached, a 503 "back shortly" page.
 
     Both render without the database or a request context (the failure may be the database
-    itself). A patient whose appointment request hit the outage is told plainly that it was
-    not saved and how to reach the clinic instead.
+    itself). A patient whose appointment request hit the outage is told how to reach the
+    clinic instead, and whether the request was not saved (the database failed before the
+    view began to save it) or may have been (it failed while saving or committing).
     """
     if not is_database_outage(sys.exc_info()[1]):
         return HttpResponseServerError(loader.render_to_string("500.html"))
+    sent_request = request.method == "POST" and request.path == reverse("appointments:request")
     context = {
         "contact": outage_contact(),
-        "request_not_saved": request.method == "POST"
-        and request.path == reverse("appointments:request"),
+        "request_not_saved": sent_request and not may_have_saved(request),
+        "request_may_be_saved": sent_request and may_have_saved(request),
     }
     response = HttpResponse(loader.render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

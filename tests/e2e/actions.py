@@ -77,7 +77,7 @@ def choose(page, group, option):
 
 
 class FormClock:
-    """The form marks as spam what is sent faster than a person fills it in
+    """The form asks to be sent again when it is sent faster than a person fills it in
     (APPOINTMENT_MIN_FILL_SECONDS); a quick test waits out what is left of that time."""
 
     def __init__(self):
