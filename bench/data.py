@@ -344,7 +344,7 @@ def appointment_request(rng, now, reference, treatments, staff):
         consent_given_at=created,
         consent_version=CONSENT_VERSION,
         status=status,
-        spam_reason="too fast" if status == Status.SPAM else "",
+        spam_reason="honeypot" if status == Status.SPAM else "",
         created_at=created,
     )
     if status not in (Status.NEW, Status.SPAM) and staff:
