@@ -128,6 +128,18 @@ def new_install():
     Reviewer.objects.filter(name=REVIEWER).delete()
 
 
+def pytest_collection_modifyitems(items):
+    """pytest-django runs the tests that use the database first, and the rest after them. The
+    browser tests must stay last (they replace the shared site with the shipped content), but
+    tests that never touch the database go first instead: several wait on subprocesses for
+    many seconds, and started late they would leave one worker busy while the others idle."""
+    items.sort(key=uses_the_database)
+
+
+def uses_the_database(item):
+    return bool(item.get_closest_marker("django_db")) or "django_db_setup" in item.fixturenames
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request, django_test_environment, django_db_blocker, django_db_modify_db_settings
