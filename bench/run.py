@@ -83,6 +83,8 @@ INBOX_QUERIES = 20
 INBOX_P50_MS = 150
 SUBMISSIONS_PER_SECOND = 50
 SUBMISSION_CLIENTS = 32
+# The same count before "Simpler to change" took out the private-API speed-ups.
+LINES_BEFORE = "5,640 at cb9632f, before the page store, kept counts and hand-rendered cells went"
 
 
 @dataclass
@@ -480,6 +482,24 @@ def machine():
     }
 
 
+def application_lines():
+    """Lines of the product's Python (clinic/, treatments/, education/, migrations left out),
+    blank lines and comments not counted."""
+    files = subprocess.run(
+        ["git", "ls-files", "clinic", "treatments", "education"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return sum(
+        1
+        for name in files
+        if name.endswith(".py") and "/migrations/" not in name
+        for line in (ROOT / name).read_text().splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    )
+
+
 def git_commit():
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -717,6 +737,9 @@ def main():
         # Other work on the machine takes cores from the server: say how busy it was.
         info["Load average at the start"] = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         info["Commit"] = git_commit()
+        info["Application code"] = (
+            f"{application_lines():,} lines of Python outside migrations ({LINES_BEFORE})"
+        )
         env = site_env(config, config.database_url, work)
         say("migrating, loading the content and generating the data")
         prepare(env, config, generate=True)
