@@ -3,11 +3,10 @@
 Each address may send APPOINTMENT_RATE_LIMIT requests in each window of
 APPOINTMENT_RATE_LIMIT_WINDOW seconds (windows start on the clock, at each full hour by
 default, so the wait left is known without asking the cache). A submission is counted before
-it is stored, with the cache's atomic add and incr: however many arrive at once, no more than
-the limit get through.
+it is stored (clinic/web/counters.py): however many arrive at once, no more than the limit
+get through.
 """
 
-import hashlib
 import math
 import time
 
@@ -15,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from clinic.web.addresses import client_address
+from clinic.web.counters import count, digest
 
 
 def _window(request):
@@ -22,9 +22,7 @@ def _window(request):
     seconds left until that window ends."""
     length = settings.APPOINTMENT_RATE_LIMIT_WINDOW
     now = time.time()
-    # Hashed: the cache holds no addresses.
-    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"appointments:submissions:{digest}:{int(now // length)}"
+    key = f"appointments:submissions:{digest(client_address(request))}:{int(now // length)}"
     return key, max(1, math.ceil(length - now % length))
 
 
@@ -32,13 +30,8 @@ def admit(request):
     """Count a submission from this address. Returns None when it may be stored, or the
     seconds until this address may send again when it is over the limit."""
     key, seconds_left = _window(request)
-    cache.add(key, 0, seconds_left)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add() and incr(): a new one starts
-        return None
-    # None when the cache is down and its errors are ignored: the limit waits for it.
-    if count is None or count <= settings.APPOINTMENT_RATE_LIMIT:
+    submissions = count(key, seconds_left)
+    if submissions is None or submissions <= settings.APPOINTMENT_RATE_LIMIT:
         return None
     return seconds_left
 

@@ -7,19 +7,18 @@ unknown addresses get the same answer in the same time. The scheduler's send_pas
 does the rest: it finds the account (active, with a password) and emails Wagtail's reset link.
 """
 
-import hashlib
 import logging
 import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views import account
 
 from clinic.web.addresses import client_address
+from clinic.web.counters import count, digest
 
 from .models import PasswordResetRequest
 
@@ -31,34 +30,17 @@ def within_limits(request, email):
     compared, so simultaneous requests never share a count."""
     # Django finds accounts by the address's case-insensitive, NFKC-normalised form: so does
     # the count, or "Boss@…" would get a limit of its own.
-    email_count = count(f"staff:password-reset:email:{digest(normalised(email))}")
-    client_count = count(f"staff:password-reset:client:{digest(client_address(request))}")
-    return (
-        email_count <= settings.PASSWORD_RESET_LIMIT_PER_EMAIL
-        and client_count <= settings.PASSWORD_RESET_LIMIT_PER_CLIENT
-    )
+    window = settings.PASSWORD_RESET_LIMIT_WINDOW
+    email_count = count(f"staff:password-reset:email:{digest(normalised(email))}", window)
+    client_count = count(f"staff:password-reset:client:{digest(client_address(request))}", window)
+    # None while the cache is down: the limits are not enforced meanwhile.
+    return (email_count or 0) <= settings.PASSWORD_RESET_LIMIT_PER_EMAIL and (
+        client_count or 0
+    ) <= settings.PASSWORD_RESET_LIMIT_PER_CLIENT
 
 
 def normalised(email):
     return unicodedata.normalize("NFKC", email).casefold()
-
-
-def digest(text):
-    # The cache holds neither addresses nor client addresses.
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def count(key):
-    """How many times `key` was counted in the window, this time included; 0 while the cache
-    is down (its errors are ignored), when the limits are not enforced."""
-    window = settings.PASSWORD_RESET_LIMIT_WINDOW
-    if cache.add(key, 1, window):
-        return 1
-    try:
-        return cache.incr(key) or 0
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, window)
-        return 1
 
 
 def take(request, email):
