@@ -173,7 +173,7 @@ def test_the_form_and_the_confirmation_cost_a_few_queries(client, clinic_site):
     finds the reference in its cookie."""
     with CaptureQueriesContext(connection) as form_queries:
         assert client.get(FORM_URL).status_code == 200
-    assert len(form_queries) <= 4
+    assert len(form_queries) <= 3
     client.post(FORM_URL, answers())
     with CaptureQueriesContext(connection) as sent_queries:
         text = text_of(html(client.get(SENT_URL)))

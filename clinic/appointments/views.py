@@ -28,7 +28,8 @@ CONFIRMATION_SECONDS = 60 * 60
 def treatment_from_query(request):
     """The live treatment named by ?treatment=<slug>, or None for anything else."""
     slug = request.GET.get("treatment", "")
-    if ONE_LINE_CONTROL_CHARACTERS.search(slug):  # no slug has one; PostgreSQL refuses a NUL
+    # No slug holds a control character, and PostgreSQL refuses a NUL.
+    if not slug or ONE_LINE_CONTROL_CHARACTERS.search(slug):
         return None
     return live_treatments().filter(slug=slug).first()
 
