@@ -125,12 +125,12 @@ def clear_page_cache(**kwargs):
     next request, and again once the transaction commits: a page rendered meanwhile from the
     rows being changed may have been stored in between.
     """
-    empty_page_store()
-    transaction.on_commit(empty_page_store)
+    empty_wagtail_cache()
+    transaction.on_commit(empty_wagtail_cache)
     transaction.on_commit(purge_frontend_cache, robust=True)
 
 
-def empty_page_store():
+def empty_wagtail_cache():
     try:
         clear_cache()
     except Exception as error:  # a cache server that is down must not stop a publish
