@@ -13,7 +13,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
@@ -135,13 +135,6 @@ class SymptomArticleForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SymptomArticleManager(PageManager):
-    def get_queryset(self):
-        # Every article names its reviewer: Wagtail fetches the specific page through this
-        # manager, so the reviewer comes in the same query rather than one more.
-        return super().get_queryset().select_related("reviewer")
-
-
 class SymptomArticlePage(ClinicPage):
     body = StreamField(ClinicStreamBlock(), blank=True)
     signs = models.TextField(
@@ -174,8 +167,6 @@ class SymptomArticlePage(ClinicPage):
         blank=True,
         help_text=_("Body regions and symptoms, e.g. 'lower back', 'neck', 'stiffness'."),
     )
-
-    objects = SymptomArticleManager()
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("body"),
