@@ -412,9 +412,6 @@ SCHEDULED_COMMANDS = {
 }
 # The admin's password reset links (clinic/staff) go out as often as the appointment emails.
 SCHEDULED_COMMANDS["send_password_resets"] = SCHEDULED_COMMANDS["send_pending_notifications"]
-# How long one of them may run before the scheduler stops it (it runs again at its next turn):
-# a command waiting on a server that never answers holds the others up no longer than this.
-SCHEDULER_TIME_LIMIT_SECONDS = int(env_str("SCHEDULER_TIME_LIMIT_SECONDS", "60"))
 # The scheduler's CPU priority, as `nice` counts (0 to 19, higher yields more): on a host it
 # shares with the web workers, a busy minute's emails wait a moment for the patients' pages.
 SCHEDULER_NICE = int(env_str("SCHEDULER_NICE", "10"))

@@ -1,23 +1,23 @@
 """Run the periodic commands, each on its own interval, until stopped: the scheduler process.
 
 The commands and their intervals come from settings.SCHEDULED_COMMANDS, by name, so this app
-imports nothing from the apps whose commands it runs. Each runs at start, then again every
-interval. A command that fails is logged with its name and the exception's type only (an
-exception's text can quote a patient) and runs again at its next turn; the others carry on.
-A command still running after SCHEDULER_TIME_LIMIT_SECONDS (waiting on a server that never
-answers) is stopped where it is, its transaction rolled back, and runs again at its next
-turn: one command's hang holds the others up for that long at most. SIGTERM or SIGINT stops
-the loop between commands, never in the middle of one.
+imports nothing from the apps whose commands it runs. Each command runs in a thread of its
+own: at start, then again an interval after each run began (or at once, if a run took longer
+than its interval). A command waiting on a server that never answers holds up only itself,
+until its client's timeout (EMAIL_TIMEOUT, the cache's and the database's) ends the wait; the
+others run on time. A command that fails is logged with its name and the exception's type
+only (an exception's text can quote a patient) and runs again at its next turn. SIGTERM or
+SIGINT ends each thread after the run it is in, never in the middle of one.
 
-Run exactly one scheduler per site. `--once` runs each command once and exits, non-zero if
-one failed: for cron, and for tests.
+Run exactly one scheduler per site. `--once` runs each command once, one after the other, and
+exits, non-zero if one failed: for cron, and for tests.
 """
 
 import logging
 import os
 import signal
+import threading
 import time
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -26,7 +26,7 @@ from django.db import connections
 
 logger = logging.getLogger(__name__)
 
-# The longest sleep between looks at the stop flag, so a stop never waits long.
+# The longest wait between looks at the stop flag in the main thread, where signals arrive.
 NAP_SECONDS = 1.0
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -48,7 +48,8 @@ class Command(BaseCommand):
                 raise CommandError(f"Failed: {', '.join(failed)} (see the log).")
             return
 
-        self.stopping = False
+        self.stop_requested = False
+        self.stopping = threading.Event()
         previous = {signum: signal.signal(signum, self.stop) for signum in STOP_SIGNALS}
         try:
             self.loop(intervals)
@@ -58,41 +59,43 @@ class Command(BaseCommand):
         self.stdout.write("Scheduler stopped.")
 
     def stop(self, signum, frame):
-        # Only a flag: the command running now finishes, the loop ends after it.
-        self.stopping = True
+        # Only a flag, which each thread reads before a run; setting the Event here could
+        # deadlock on its lock, so the main loop sets it to wake the threads that wait.
+        self.stop_requested = True
 
     def loop(self, intervals):
         self.stdout.write(
             "Scheduler started: "
             + ", ".join(f"{name} every {seconds} s" for name, seconds in intervals.items())
         )
-        due = dict.fromkeys(intervals, time.monotonic())
-        while not self.stopping:
-            for name, seconds in intervals.items():
-                if self.stopping:
-                    break
-                if time.monotonic() >= due[name]:
-                    due[name] = time.monotonic() + seconds
-                    self.run_command(name)
-            self.sleep_until(min(due.values()))
+        threads = [
+            threading.Thread(target=self.repeat, args=(name, seconds), name=name)
+            for name, seconds in intervals.items()
+        ]
+        for thread in threads:
+            thread.start()
+        # Signals are handled in the main thread, which only waits for them.
+        while not self.stop_requested:
+            time.sleep(NAP_SECONDS)
+        self.stopping.set()
+        for thread in threads:
+            thread.join()
 
-    def sleep_until(self, moment):
-        while not self.stopping and (left := moment - time.monotonic()) > 0:
-            time.sleep(min(left, NAP_SECONDS))
+    def repeat(self, name, seconds):
+        """Run one command every `seconds` until stopped (in the command's own thread)."""
+        try:
+            while not self.stop_requested:
+                started = time.monotonic()
+                self.run_command(name)
+                self.stopping.wait(started + seconds - time.monotonic())
+        finally:
+            connections.close_all()  # this thread's own connections
 
     def run_command(self, name):
         """Run one command; True if it succeeded."""
         fresh_database_connections()
         try:
-            with time_limit(settings.SCHEDULER_TIME_LIMIT_SECONDS):
-                call_command(name, stdout=self.stdout, stderr=self.stderr)
-        except TimeLimitExceeded:
-            logger.error(
-                "Scheduled command %s was stopped after %s s; it runs again at its next turn.",
-                name,
-                settings.SCHEDULER_TIME_LIMIT_SECONDS,
-            )
-            return False
+            call_command(name, stdout=self.stdout, stderr=self.stderr)
         except Exception as error:  # any failure: log it, keep the scheduler going
             logger.error(
                 "Scheduled command %s failed (%s); it runs again at its next turn.",
@@ -101,31 +104,6 @@ class Command(BaseCommand):
             )
             return False
         return True
-
-
-class TimeLimitExceeded(BaseException):
-    """A command ran out of time. Not an Exception, so that no ``except Exception`` in the
-    command (a failed email is caught and reported, for one) carries on past its limit."""
-
-
-def raise_time_limit_exceeded(signum, frame):
-    raise TimeLimitExceeded
-
-
-@contextmanager
-def time_limit(seconds):
-    """Stop what runs inside after `seconds`, wherever it is waiting (a socket, a lock).
-
-    The alarm signal interrupts a blocking call in the main thread, where the scheduler runs;
-    the exception it raises rolls back any transaction open in the command on its way out.
-    """
-    previous = signal.signal(signal.SIGALRM, raise_time_limit_exceeded)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def lower_priority():
