@@ -27,6 +27,7 @@ urlpatterns = [
     path("contact/", base_views.contact, name="contact"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", base_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

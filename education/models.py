@@ -24,6 +24,9 @@ from clinic.base.text import lines, plain_text
 
 from .reviews import ReviewState, due_soon_until, next_review_after, review_state
 
+# Words of reading (summary and body) past which an article counts as long.
+LONG_ARTICLE_WORDS = 400
+
 # A tag's slug as taggit makes it: letters of any script, digits, hyphens and underscores.
 TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
@@ -272,6 +275,12 @@ class SymptomArticlePage(ClinicPage):
         if not plain_text(self.urgent_help):
             problems.append("urgent-help-missing")
         return problems
+
+    @cached_property
+    def is_long(self):
+        """More than a few screens on a phone: the page then says at its top where to find
+        help and how to book, as well as at its end."""
+        return len(self.reading_text().split()) > LONG_ARTICLE_WORDS
 
     @property
     def sign_list(self):

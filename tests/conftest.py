@@ -71,7 +71,7 @@ def build_clinic_site():
     ClinicSettings.objects.create(
         site=site,
         clinic_name="Lumbar Chiropractic",
-        phone="555-0100",
+        phone="(503) 555-0100",
         email="hello@lumbar.example",
         address="12 Spine Street\nSpringfield",
         opening_hours="Mon–Fri 8:00–18:00",
@@ -80,7 +80,10 @@ def build_clinic_site():
     )
 
     treatment_index = publish(
-        home, TreatmentIndexPage(title="Treatments", slug="treatments", summary="What we offer.")
+        home,
+        TreatmentIndexPage(
+            title="Treatments", slug="treatments", summary="What we offer.", show_in_menus=True
+        ),
     )
     joint = make_treatment(
         treatment_index,
@@ -95,7 +98,10 @@ def build_clinic_site():
     exercise = make_treatment(treatment_index, "Exercise therapy", slug="exercise-therapy")
 
     symptom_index = publish(
-        home, SymptomIndexPage(title="Symptoms", slug="symptoms", summary="Read about symptoms.")
+        home,
+        SymptomIndexPage(
+            title="Symptoms", slug="symptoms", summary="Read about symptoms.", show_in_menus=True
+        ),
     )
     reviewer = Reviewer.objects.create(name=REVIEWER, credentials="DC, chiropractor")
     make_article(

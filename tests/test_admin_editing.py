@@ -142,16 +142,54 @@ def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, clie
     assert admin_client.get(url).status_code == 200
     data = {
         "clinic_name": "Lumbar Chiropractic",
-        "phone": "555-0199",
+        "phone": "(503) 555-0199",
         "email": "desk@lumbar.example",
         "address": "12 Spine Street",
         "opening_hours": "Mon–Fri 8:00–18:00",
         "emergency_number": "911",
         "urgent_care_advice": "Call 911 if you cannot feel your legs.",
+        "notice": "",
+        "footer_links": streamfield([]),
     }
-    assert admin_client.post(url, data).status_code == 302
-    assert ClinicSettings.objects.get().phone == "555-0199"
-    assert "555-0199" in text_of(html(client.get("/contact/")))
+    assert admin_client.post(url, nested_form_data(data)).status_code == 302
+    assert ClinicSettings.objects.get().phone == "(503) 555-0199"
+    contact = html(client.get("/contact/"))
+    assert "(503) 555-0199" in text_of(contact)
+    assert contact.select_one("a[href='tel:+15035550199']") is not None
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"phone": "555-0199"}, "phone", "area code"),
+        ({"notice_starts": "2026-12-24 00:00", "notice_ends": ""}, "notice", "Write the notice"),
+        (
+            {
+                "notice": "Closed",
+                "notice_starts": "2026-12-26 00:00",
+                "notice_ends": "2026-12-24 00:00",
+            },
+            "notice_ends",
+            "end after the start",
+        ),
+    ],
+)
+def test_clinic_settings_that_cannot_work_are_refused_with_a_message(
+    admin_client, clinic_site, changes, field, message
+):
+    url = f"/admin/settings/base/clinicsettings/{clinic_site.site.pk}/"
+    before = ClinicSettings.objects.values().get()
+    data = {
+        "clinic_name": "Lumbar Chiropractic",
+        "phone": "(503) 555-0199",
+        "emergency_number": "911",
+        "footer_links": streamfield([]),
+        **changes,
+    }
+    response = admin_client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert ClinicSettings.objects.values().get() == before
 
 
 def test_reviewers_are_listed_and_added_in_the_admin(admin_client, clinic_site):

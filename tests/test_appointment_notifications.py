@@ -173,7 +173,7 @@ def test_patient_email_gives_reference_next_steps_and_emergency_advice(
     assert message.from_email == settings.DEFAULT_FROM_EMAIL
     assert appointment_request.reference in message.body
     assert "within one working day" in message.body
-    assert "call us on 555-0100" in message.body
+    assert "call us on (503) 555-0100" in message.body
     assert (
         "If your symptoms get worse or you notice a warning sign, call 911 or go to the "
         "nearest emergency department." in message.body

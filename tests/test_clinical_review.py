@@ -321,6 +321,7 @@ def test_approving_a_treatment_page_publishes_it(editor, clinician, review_site)
                 "title": joint.title,
                 "slug": joint.slug,
                 "summary": "Gentle, controlled movement of a stiff joint.",
+                "icon": joint.icon,
                 "body": streamfield([]),
                 "visit_length": joint.visit_length,
                 "what_to_wear": joint.what_to_wear,

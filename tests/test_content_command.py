@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, Site
 from clinic.base.models import ClinicSettings
 from clinic.base.text import lines
 from clinic.home.models import HomePage, LoadedContent
+from clinic.pages.models import ContentPage
 from education.models import (
     Reviewer,
     SymptomArticlePage,
@@ -35,6 +36,11 @@ SITE_PAGES = {
     "/treatments/exercise-therapy/": TreatmentPage,
     "/symptoms/": SymptomIndexPage,
     "/symptoms/back-spasms/": SymptomArticlePage,
+    "/about/": ContentPage,
+    "/first-visit/": ContentPage,
+    "/fees/": ContentPage,
+    "/privacy/": ContentPage,
+    "/accessibility/": ContentPage,
 }
 TREATMENT_SLUGS = [
     "joint-manipulation",
@@ -42,7 +48,7 @@ TREATMENT_SLUGS = [
     "circulation-therapies",
     "exercise-therapy",
 ]
-ITEM_COUNT = 10  # settings, reviewer and eight pages
+ITEM_COUNT = 15  # settings, reviewer and thirteen pages
 
 
 def load_clinic_content():
@@ -382,3 +388,36 @@ def test_a_setting_added_after_the_first_load_gets_its_default_once(loaded):
     ClinicSettings.objects.update(front_desk_email="")
     load_clinic_content()
     assert ClinicSettings.objects.get().front_desk_email == ""
+
+
+# The general pages and the footer
+
+
+def test_the_privacy_notice_and_the_footer_links_are_set_in_the_clinic_settings(loaded, client):
+    clinic = ClinicSettings.objects.get()
+    assert clinic.privacy_page.url == "/privacy/"
+    assert [(link.value["label"], link.value.url()) for link in clinic.footer_links] == [
+        ("Contact us", "/contact/"),
+        ("Fees and insurance", "/fees/"),
+        ("Privacy notice", "/privacy/"),
+        ("Accessibility", "/accessibility/"),
+    ]
+    fees = client.get("/fees/").content.decode()
+    assert "<table>" in fees and "First visit" in fees
+
+
+def test_footer_links_an_editor_removed_are_not_brought_back(loaded):
+    clinic = ClinicSettings.objects.get()
+    clinic.footer_links = []
+    clinic.privacy_page = None
+    clinic.save()
+    privacy = ContentPage.objects.get(slug="privacy")
+    privacy.summary = "Our own privacy words."
+    privacy.save_revision().publish()
+
+    load_clinic_content()
+
+    clinic.refresh_from_db()
+    assert list(clinic.footer_links) == [] and clinic.privacy_page is None
+    privacy.refresh_from_db()
+    assert privacy.summary == "Our own privacy words."

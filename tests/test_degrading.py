@@ -90,7 +90,7 @@ def test_appointment_form_says_plainly_the_request_was_not_saved(browser, clinic
     page = text_of(parse(response))
     assert "Your appointment request was not sent" in page
     assert "Nothing was stored" in page
-    assert "call Lumbar Chiropractic on 555-0100" in page
+    assert "call Lumbar Chiropractic on (503) 555-0100" in page
     assert "Jamie Rivera" not in page
     assert AppointmentRequest.objects.count() == before
 
@@ -111,7 +111,7 @@ def test_a_failed_commit_tells_the_patient_the_request_may_have_arrived(browser,
     page = text_of(parse(response))
     assert "We could not confirm your appointment request" in page
     assert "may or may not have reached us" in page
-    assert "call Lumbar Chiropractic on 555-0100 before sending the form again" in page
+    assert "call Lumbar Chiropractic on (503) 555-0100 before sending the form again" in page
     assert "Nothing was stored" not in page and "not sent" not in page
     assert "Jamie Rivera" not in page
     for leak in LEAKS:

@@ -168,7 +168,10 @@ def test_every_page_links_the_print_stylesheet_for_print_only(client, clinic_sit
 
 def test_printout_is_headed_by_the_clinic_name_and_phone(client, clinic_site):
     soup = html(client.get("/symptoms/back-spasms/"))
-    assert text_of(soup.select_one(".print-letterhead")) == "Lumbar Chiropractic · Phone 555-0100"
+    assert (
+        text_of(soup.select_one(".print-letterhead"))
+        == "Lumbar Chiropractic · Phone (503) 555-0100"
+    )
 
 
 def test_print_hint_shows_only_on_pages_with_exercises(client, clinic_site):

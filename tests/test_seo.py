@@ -53,7 +53,7 @@ def test_home_page_describes_the_clinic_and_its_services(client, clinic_site):
     data = json_ld(client.get("/"))
     assert data["@type"] == "MedicalClinic"
     assert data["name"] == "Lumbar Chiropractic"
-    assert data["telephone"] == "555-0100"
+    assert data["telephone"] == "(503) 555-0100"
     assert data["address"] == "12 Spine Street, Springfield"
     services = data["availableService"]
     assert [s["@type"] for s in services] == ["MedicalTherapy", "MedicalTherapy"]

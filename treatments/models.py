@@ -13,6 +13,15 @@ from clinic.base.text import plain_text
 
 RELATED_ARTICLES = 6
 
+# The drawings a treatment's card can carry (clinic/static/icons/<name>.svg).
+ICONS = [
+    ("joint-manipulation", _("Vertebrae and a turning arrow (joint manipulation)")),
+    ("soft-tissue", _("A hand over a wave (soft tissue work, massage)")),
+    ("circulation", _("A drop with a pulse, heat and cold (circulation)")),
+    ("exercise", _("A figure lifting a bar (exercise)")),
+    ("spine", _("A spine (any other treatment)")),
+]
+
 
 class TreatmentIndexPage(ClinicIndexPage):
     parent_page_types = ["home.HomePage"]
@@ -50,6 +59,12 @@ class TreatmentPage(ClinicPage):
             "Leave empty to use the image's own description."
         ),
     )
+    icon = models.CharField(
+        max_length=40,
+        choices=ICONS,
+        default="spine",
+        help_text=_("The drawing on the treatment's card."),
+    )
     body = StreamField(ClinicStreamBlock(), blank=True)
     visit_length = models.CharField(
         max_length=80, blank=True, help_text=_("For example: 'About 30 minutes'.")
@@ -64,6 +79,7 @@ class TreatmentPage(ClinicPage):
     )
 
     content_panels = ClinicPage.content_panels + [
+        FieldPanel("icon"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
         ),

@@ -14,11 +14,12 @@ from .tickets import issue_ticket, read_ticket
 
 # Bump the version whenever the consent wording changes: each request stores the version
 # the patient agreed to.
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-12"
 CONSENT_TEXT = _(
     "I agree that the clinic may store the details in this form, including what I say about "
-    "my health, and use them only to arrange my appointment. Only the front-desk team and "
-    "our clinicians can see them, and they are deleted once they are no longer needed."
+    "my health, and use them only to arrange my appointment. In the clinic's system only the "
+    "front-desk team and the clinic's administrators can see them, and they are deleted once "
+    "they are no longer needed."
 )
 
 # Control characters other than the line breaks and tabs a person types in a text box.

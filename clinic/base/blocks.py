@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 EXERCISE_SAFETY_NOTE = "Stop if the pain increases, and tell your clinician."
@@ -205,6 +206,45 @@ class ExerciseBlock(blocks.StructBlock):
         return value
 
 
+class LinkValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        return page.url if page else self.get("address")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or to any address, with the words to show."""
+
+    label = blocks.CharBlock(max_length=60)
+    page = blocks.PageChooserBlock(required=False)
+    address = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        help_text=_("Instead of a page: an address such as /contact/ or https://example.org/."),
+    )
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        address = value.get("address", "")
+        if bool(value.get("page")) == bool(address):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or type an address."))}
+            )
+        if address and not address.startswith(("/", "https://", "http://", "mailto:")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "address": ValidationError(
+                        _("Start the address with /, https://, http:// or mailto:.")
+                    )
+                }
+            )
+        return value
+
+
 class ClinicStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(icon="pilcrow", template="blocks/paragraph.html")
@@ -214,3 +254,7 @@ class ClinicStreamBlock(blocks.StreamBlock):
     steps = StepsBlock()
     quote = QuoteBlock()
     exercise = ExerciseBlock()
+    table = TableBlock(
+        template="blocks/table.html",
+        help_text=_("A table with a header row, e.g. fees. Keep it to a few columns."),
+    )

@@ -1,17 +1,23 @@
+import math
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from clinic.web.outage import remember_contact
 
+from .blocks import LinkBlock
 from .pagination import paginate
+from .phones import tel_uri
 from .querysets import ClinicPageManager
 from .readability import reading_grade
 from .text import lines, plain_text
@@ -46,6 +52,62 @@ class ClinicSettings(BaseSiteSetting):
         ),
     )
 
+    notice = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("site-wide notice"),
+        help_text=_(
+            "Shown at the top of every page while it is current, e.g. 'Closed 24–26 December. "
+            "For urgent help call 911.'"
+        ),
+    )
+    notice_starts = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("show from"), help_text=_("Empty: from now.")
+    )
+    notice_ends = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("show until"), help_text=_("Empty: until removed.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in the header in place of the clinic's name set in type. A wide logo "
+            "with the clinic's name in it works best; its description is read out instead."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social sharing image"),
+        help_text=_(
+            "Shown when a page is shared in a message or on social media, unless the page has "
+            "a picture of its own. 1200 × 630 pixels works best."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_("Linked from the appointment form, next to the consent the patient gives."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text=_("The links at the foot of every page: privacy, accessibility, contact..."),
+    )
+
+    # The settings are read on every page: these come in the same query.
+    select_related = ["logo", "social_image", "privacy_page"]
+
     panels = [
         FieldPanel("clinic_name"),
         MultiFieldPanel(
@@ -54,10 +116,18 @@ class ClinicSettings(BaseSiteSetting):
         ),
         FieldPanel("opening_hours"),
         MultiFieldPanel(
+            [FieldPanel("notice"), FieldPanel("notice_starts"), FieldPanel("notice_ends")],
+            heading=_("Site-wide notice"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("emergency_number"), FieldPanel("urgent_care_advice")],
             heading=_("Urgent care"),
         ),
         FieldPanel("front_desk_email"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("social_image")], heading=_("Brand")),
+        MultiFieldPanel(
+            [FieldPanel("footer_links"), FieldPanel("privacy_page")], heading=_("Footer")
+        ),
     ]
 
     class Meta:
@@ -70,6 +140,48 @@ class ClinicSettings(BaseSiteSetting):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         remember_contact(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.phone and not tel_uri(self.phone).startswith("tel:+"):
+            errors["phone"] = _(
+                "Write the number with its area code, e.g. (503) 555-0147, or with its "
+                "country code, e.g. +44 20 7946 0000."
+            )
+        if self.notice_starts and self.notice_ends and self.notice_ends <= self.notice_starts:
+            errors["notice_ends"] = _("Choose an end after the start.")
+        if (self.notice_starts or self.notice_ends) and not self.notice:
+            errors["notice"] = _("Write the notice, or clear its dates.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def phone_uri(self):
+        return tel_uri(self.phone)
+
+    def current_notice(self, now=None):
+        """The notice if it shows at `now` (the present by default), else ""."""
+        now = now or timezone.now()
+        if not self.notice:
+            return ""
+        if self.notice_starts and now < self.notice_starts:
+            return ""
+        if self.notice_ends and now >= self.notice_ends:
+            return ""
+        return self.notice
+
+    def seconds_until_notice_changes(self, now=None):
+        """Whole seconds until the notice next appears or goes, or None if it never will:
+        a page showing the site no longer than this is still right."""
+        now = now or timezone.now()
+        if not self.notice:
+            return None
+        upcoming = [moment for moment in (self.notice_starts, self.notice_ends) if moment]
+        upcoming = [moment for moment in upcoming if moment > now]
+        if not upcoming:
+            return None
+        return math.ceil((min(upcoming) - now).total_seconds())
 
     @property
     def address_lines(self):

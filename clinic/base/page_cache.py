@@ -12,6 +12,7 @@ out which pages one change affects is not worth its risk.
 import functools
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -19,10 +20,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import parse_http_date_safe
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 from wagtailcache.cache import clear_cache
 from wagtailcache.settings import wagtailcache_settings
+
+from .models import ClinicSettings
 
 logger = logging.getLogger(__name__)
 
@@ -110,11 +114,47 @@ class PageCacheHeadersMiddleware:
         response = self.get_response(request)
         verdict = response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER)
         if verdict in ("hit", "miss"):
-            response["Cache-Control"] = settings.PAGE_CACHE_CONTROL
-            # Set by Django's cache utilities from the server-side timeout.
-            response.headers.pop("Expires", None)
+            # Expires: when the page cache's copy runs out, set by Django's cache utilities.
+            expires = parse_http_date_safe(response.headers.pop("Expires", ""))
+            response["Cache-Control"] = shared_cache_control(expires)
         elif verdict == "skip":
             patch_cache_control(response, private=True)
+        return response
+
+
+def shared_cache_control(expires):
+    """PAGE_CACHE_CONTROL, each lifetime cut to the seconds left until `expires` (the page
+    cache's copy runs out early when the site-wide notice appears or goes)."""
+    if expires is None:
+        return settings.PAGE_CACHE_CONTROL
+    left = max(0, int(expires - time.time()))
+    directives = []
+    for directive in settings.PAGE_CACHE_CONTROL.split(","):
+        name, _, seconds = directive.strip().partition("=")
+        directives.append(f"{name}={min(int(seconds), left)}" if seconds else name)
+    return ", ".join(directives)
+
+
+class NoticeLifetimeMiddleware:
+    """A rendered page shows the site-wide notice as it stands: the page cache keeps it no
+    longer than until the notice appears or goes (its max-age, which wagtail-cache takes for
+    the copy's timeout). Sits inside wagtail-cache's FetchFromCacheMiddleware, so it runs
+    only when a page is rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code in CACHEABLE_STATUSES
+            and request_is_cacheable(request) is not False
+            and Site.find_for_request(request) is not None
+        ):
+            lifetime = ClinicSettings.for_request(request).seconds_until_notice_changes()
+            if lifetime is not None and lifetime < settings.PAGE_CACHE_SECONDS:
+                patch_cache_control(response, max_age=lifetime)
         return response
 
 

@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -19,3 +20,9 @@ def robots_txt(request):
         {"sitemap_url": sitemap_url},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links to: the shipped icon."""
+    return redirect(static("brand/favicon.ico"))

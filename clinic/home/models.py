@@ -22,7 +22,11 @@ class HomePage(ClinicPage):
     content_panels = ClinicPage.content_panels + [FieldPanel("what_we_treat")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["treatments.TreatmentIndexPage", "education.SymptomIndexPage"]
+    subpage_types = [
+        "treatments.TreatmentIndexPage",
+        "education.SymptomIndexPage",
+        "pages.ContentPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

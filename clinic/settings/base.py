@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "clinic.web",
     "clinic.staff",
     "clinic.home",
+    "clinic.pages",
     "clinic.search",
     "clinic.appointments",
     "treatments",
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "clinic.base.page_cache.PageCacheHeadersMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
+    "clinic.base.page_cache.NoticeLifetimeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -422,3 +425,6 @@ CLINICAL_REVIEW_INTERVAL_MONTHS = int(env_str("CLINICAL_REVIEW_INTERVAL_MONTHS",
 
 # The school grade patient pages should read at; harder text is flagged in the editor.
 CLINIC_READING_GRADE_TARGET = 8
+# Where the clinic's phone numbers are read, for the `tel:` links phones dial: a number
+# written without its country code ("(503) 555-0147") is taken to be in this country.
+CLINIC_PHONE_REGION = env_str("CLINIC_PHONE_REGION", "US")

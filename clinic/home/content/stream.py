@@ -48,3 +48,17 @@ def exercise(name, steps, frequency, safety_note, *, sets=None, reps=None, hold_
             "safety_note": safety_note,
         },
     )
+
+
+def table(caption, header, rows):
+    """A table with a header row: `header` a list of column titles, `rows` lists of cells
+    (plain text)."""
+    return (
+        "table",
+        {
+            "table_caption": caption,
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "data": [list(header), *(list(row) for row in rows)],
+        },
+    )

@@ -3,6 +3,7 @@
 SYMPTOM_INDEX = {
     "title": "Symptoms",
     "slug": "symptoms",
+    "show_in_menus": True,
     "summary": (
         "Plain-language guides to common back and joint problems: what they are, why they "
         "happen, what helps, and the warning signs that need urgent care."

@@ -6,6 +6,7 @@ from .stream import callout, faq, heading, paragraph, steps
 TREATMENT_INDEX = {
     "title": "Treatments",
     "slug": "treatments",
+    "show_in_menus": True,
     "summary": (
         "The treatments we offer for back, neck and joint pain: what each one involves, what "
         "happens at a visit, who it suits and when it is not the right choice."
@@ -21,6 +22,7 @@ TREATMENT_INDEX = {
 JOINT_MANIPULATION = {
     "title": "Joint manipulation",
     "slug": "joint-manipulation",
+    "icon": "joint-manipulation",
     "summary": (
         "Hands-on treatment that moves stiff joints in the spine and nearby areas through "
         "their normal range, to ease pain and help you move more freely. A clinician checks "
@@ -162,6 +164,7 @@ JOINT_MANIPULATION = {
 SOFT_TISSUE_MANIPULATION = {
     "title": "Soft tissue manipulation",
     "slug": "soft-tissue-manipulation",
+    "icon": "soft-tissue",
     "summary": (
         "Therapeutic massage and stretching of the muscles, tendons and connective tissue "
         "around the spine, to ease spasm, release tension and help a sore back move more "
@@ -292,6 +295,7 @@ SOFT_TISSUE_MANIPULATION = {
 CIRCULATION_THERAPIES = {
     "title": "Circulation therapies: heat, cold, electrical stimulation and ultrasound",
     "slug": "circulation-therapies",
+    "icon": "circulation",
     "summary": (
         "Supporting treatments that act on blood flow and nerves in a sore area: hot and cold "
         "packs, gentle electrical stimulation and therapeutic ultrasound, used alongside "
@@ -426,6 +430,7 @@ CIRCULATION_THERAPIES = {
 EXERCISE_THERAPY = {
     "title": "Exercise therapy",
     "slug": "exercise-therapy",
+    "icon": "exercise",
     "summary": (
         "A personal program of strengthening, stretching and everyday movement, taught at the "
         "clinic and continued at home, to build a stronger, more flexible back that copes "

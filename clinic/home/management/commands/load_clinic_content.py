@@ -1,4 +1,5 @@
-"""Create the clinic's starting content: settings, the page tree and the first article.
+"""Create the clinic's starting content: settings, the page tree, the first article, and the
+general pages (about, first visit, fees, privacy, accessibility) with the footer's links.
 
 Each item is loaded once. If it exists it is left exactly as it is, and once loaded it is the
 editors' to change or delete: a second run changes nothing and brings back nothing they
@@ -17,8 +18,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from clinic.base.models import ClinicSettings
-from clinic.home.content import back_spasms, clinic_settings, home, symptoms, treatments
+from clinic.home.content import back_spasms, clinic_settings, home, pages, symptoms, treatments
 from clinic.home.models import HomePage, LoadedContent
+from clinic.pages.models import ContentPage
 from education.models import (
     Reviewer,
     SymptomArticlePage,
@@ -69,6 +71,11 @@ class Command(BaseCommand):
                     if treatment_pages[slug] is not None
                 ],
             )
+            content_pages = {
+                data["slug"]: self.load_page(self.home, ContentPage, data, "content page")
+                for data in pages.PAGES
+            }
+            self.load_footer(site, content_pages)
         self.stdout.write(self.style.SUCCESS(f"Created {self.created}, skipped {self.skipped}."))
 
     def load_once(self, key, label, existing, create):
@@ -176,6 +183,35 @@ class Command(BaseCommand):
         for key in new_keys:
             LoadedContent.objects.create(key=key)
             self.loaded.add(key)
+
+    def load_footer(self, site, content_pages):
+        """The privacy notice the appointment form links to, and the footer's links: each
+        set once, into a setting still empty, like the other clinic settings."""
+        clinic = ClinicSettings.objects.filter(site=site).first()
+        if clinic is None:
+            return
+        links = [
+            ("link", {"label": label, "page": content_pages.get(slug), "address": address})
+            for label, slug, address in pages.FOOTER_LINKS
+        ]
+        defaults = {
+            "privacy_page": content_pages.get(pages.PRIVACY["slug"]),
+            # A link to a page an editor deleted is left out.
+            "footer_links": [link for link in links if link[1]["page"] or link[1]["address"]],
+        }
+        filled = []
+        for name, value in defaults.items():
+            key = f"clinic-settings:{name}"
+            if key in self.loaded:
+                continue
+            if value and not getattr(clinic, name):
+                setattr(clinic, name, value)
+                filled.append(name)
+            LoadedContent.objects.create(key=key)
+            self.loaded.add(key)
+        if filled:
+            clinic.save()
+            self.stdout.write(f"Filled in the empty clinic settings: {', '.join(filled)}")
 
     def load_reviewer(self, data):
         return self.load_once(
