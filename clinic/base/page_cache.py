@@ -115,7 +115,8 @@ class PageCacheHeadersMiddleware:
         verdict = response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER)
         if verdict in ("hit", "miss"):
             # Expires: when the page cache's copy runs out, set by Django's cache utilities.
-            expires = parse_http_date_safe(response.headers.pop("Expires", ""))
+            expires = parse_http_date_safe(response.get("Expires", ""))
+            response.headers.pop("Expires", None)
             response["Cache-Control"] = shared_cache_control(expires)
         elif verdict == "skip":
             patch_cache_control(response, private=True)
