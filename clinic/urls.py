@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clinic.base import page_types_admin
 from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
 from clinic.search import views as search_views
@@ -20,6 +21,12 @@ urlpatterns = [
     # The admin's sign-out and "Forgotten password?" pages, ahead of Wagtail's at the same
     # addresses (clinic/staff/views.py says why).
     path("admin/", include("clinic.staff.urls")),
+    # "Add child page" where nothing can go says so plainly (clinic/base/page_types_admin.py).
+    path(
+        "admin/pages/<int:parent_page_id>/add_subpage/",
+        page_types_admin.add_subpage,
+        name="clinic_add_subpage",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("appointments/", include("clinic.appointments.urls")),

@@ -81,6 +81,21 @@ def test_an_editor_adds_a_page_under_home_and_it_shows_in_the_menu(client, clini
     assert shown.status_code == 200 and "We are a team of five." in text_of(html(shown))
 
 
+def test_where_no_page_can_go_the_admin_says_so_plainly(clinic_site):
+    editor = logged_in(make_user("erin", "Editors"))
+    response = editor.get(f"/admin/pages/{clinic_site.article.pk}/add_subpage/")
+    assert response.status_code == 200
+    text = text_of(html(response))
+    assert "Nothing can be added under “Back spasms”" in text
+    assert "Content page: under a home page or content page" in text
+    assert "Symptom article: under a symptoms index" in text
+    assert "permission" not in text
+    # Someone who may not add pages at all is refused, as before.
+    front_desk = logged_in(make_user("fran", "Front desk"))
+    refused = front_desk.get(f"/admin/pages/{clinic_site.article.pk}/add_subpage/")
+    assert refused.status_code == 302 and refused.url == "/admin/"
+
+
 def test_a_content_page_can_hold_pages_of_its_own(client, clinic_site):
     about = clinic_site.home.add_child(
         instance=ContentPage(title="About us", slug="about-us", summary="Who we are.")

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic.home.content.back_spasms import BACK_SPASMS
+from clinic.home.content.pages import PAGES
 from clinic.home.content.treatments import TREATMENTS
 
 from . import axe
@@ -54,6 +55,7 @@ PATIENT_PAGES = {
     "article": visit(f"/symptoms/{BACK_SPASMS['slug']}/"),
     "search results": visit("/search/?q=back+pain"),
     "contact": visit("/contact/"),
+    **{f"page {page['slug']}": visit(f"/{page['slug']}/") for page in PAGES},
     "appointment form": visit(FORM_URL),
     "appointment form with errors": form_with_errors,
     "confirmation": confirmation,
