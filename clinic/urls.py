@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from clinic.base import page_types_admin
 from clinic.base import views as base_views
 from clinic.base.sitemaps import SITEMAPS
+from clinic.locations import views as location_views
 from clinic.search import views as search_views
 from clinic.web import health
 
@@ -31,7 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("appointments/", include("clinic.appointments.urls")),
     path("search/", search_views.search, name="search"),
-    path("contact/", base_views.contact, name="contact"),
+    path("contact/", location_views.contact, name="contact"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
     path("favicon.ico", base_views.favicon, name="favicon"),

@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, Site
 from clinic.base.models import ClinicSettings
 from clinic.base.text import lines
 from clinic.home.models import HomePage, LoadedContent
+from clinic.locations.models import LocationPage
 from clinic.pages.models import ContentPage
 from education.models import (
     Reviewer,
@@ -41,6 +42,7 @@ SITE_PAGES = {
     "/fees/": ContentPage,
     "/privacy/": ContentPage,
     "/accessibility/": ContentPage,
+    "/fairview/": LocationPage,
 }
 TREATMENT_SLUGS = [
     "joint-manipulation",
@@ -48,7 +50,7 @@ TREATMENT_SLUGS = [
     "circulation-therapies",
     "exercise-therapy",
 ]
-ITEM_COUNT = 15  # settings, reviewer and thirteen pages
+ITEM_COUNT = 16  # settings, reviewer and fourteen pages
 
 
 def load_clinic_content():

@@ -142,7 +142,7 @@ def test_a_changed_phone_number_is_the_one_the_outage_page_shows(browser, clinic
 
 
 def test_a_bug_is_still_a_500_not_an_outage(browser, clinic_site):
-    with mock.patch("clinic.base.views.render", side_effect=ValueError("a bug")):
+    with mock.patch("clinic.locations.views.render", side_effect=ValueError("a bug")):
         response = browser.get("/contact/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in text_of(parse(response))

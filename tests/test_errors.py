@@ -21,7 +21,7 @@ def test_server_error_gets_the_branded_error_page(clinic_site, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr("clinic.base.views.render", broken)
+    monkeypatch.setattr("clinic.locations.views.render", broken)
     client = Client(raise_request_exception=False)
     response = client.get("/contact/")
     assert response.status_code == 500

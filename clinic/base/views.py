@@ -7,11 +7,6 @@ from .seo import site_root_url
 
 
 @require_safe
-def contact(request):
-    return render(request, "base/contact.html")
-
-
-@require_safe
 def robots_txt(request):
     sitemap_url = site_root_url(request) + reverse("sitemap")
     return render(

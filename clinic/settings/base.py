@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "clinic.staff",
     "clinic.home",
     "clinic.pages",
+    "clinic.locations",
     "clinic.search",
     "clinic.appointments",
     "treatments",

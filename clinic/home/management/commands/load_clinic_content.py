@@ -18,8 +18,17 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from clinic.base.models import ClinicSettings
-from clinic.home.content import back_spasms, clinic_settings, home, pages, symptoms, treatments
+from clinic.home.content import (
+    back_spasms,
+    clinic_settings,
+    home,
+    locations,
+    pages,
+    symptoms,
+    treatments,
+)
 from clinic.home.models import HomePage, LoadedContent
+from clinic.locations.models import LocationPage, OpeningSpan
 from clinic.pages.models import ContentPage
 from education.models import (
     Reviewer,
@@ -76,6 +85,16 @@ class Command(BaseCommand):
                 for data in pages.PAGES
             }
             self.load_footer(site, content_pages)
+            self.load_page(
+                self.home,
+                LocationPage,
+                locations.FIRST_LOCATION,
+                "location",
+                opening_spans=[
+                    OpeningSpan(weekday=day, opens=opens, closes=closes)
+                    for day, opens, closes in locations.OPENING_SPANS
+                ],
+            )
         self.stdout.write(self.style.SUCCESS(f"Created {self.created}, skipped {self.skipped}."))
 
     def load_once(self, key, label, existing, create):
