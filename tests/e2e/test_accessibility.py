@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic.home.content.back_spasms import BACK_SPASMS
+from clinic.home.content.locations import FIRST_LOCATION
 from clinic.home.content.pages import PAGES
 from clinic.home.content.treatments import TREATMENTS
 
@@ -56,6 +57,7 @@ PATIENT_PAGES = {
     "search results": visit("/search/?q=back+pain"),
     "contact": visit("/contact/"),
     **{f"page {page['slug']}": visit(f"/{page['slug']}/") for page in PAGES},
+    "location": visit(f"/{FIRST_LOCATION['slug']}/"),
     "appointment form": visit(FORM_URL),
     "appointment form with errors": form_with_errors,
     "confirmation": confirmation,

@@ -108,3 +108,16 @@ def test_on_a_phone_the_header_leaves_the_actions_to_the_bar(new_page, screensho
     ).to_be_hidden()
     expect(action_bar(page).get_by_role("link", name="Request an appointment")).to_be_visible()
     page.screenshot(path=screenshots / "first-visit-phone.png")
+
+
+def test_a_location_page_shows_today_and_the_way_there(new_page, screenshots):
+    for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        page = new_page(viewport)
+        page.goto("/fairview/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Our clinic in Fairview")
+        today = page.locator(".opening-hours__today")
+        expect(today).to_have_count(1)
+        expect(today).to_contain_text("(today)")
+        directions = page.get_by_role("link", name="Directions (OpenStreetMap)")
+        expect(directions).to_have_attribute("href", re.compile("^https://www.openstreetmap.org/"))
+        page.screenshot(path=screenshots / f"location-{name}.png", full_page=True)
