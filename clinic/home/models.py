@@ -26,6 +26,7 @@ class HomePage(ClinicPage):
         "treatments.TreatmentIndexPage",
         "education.SymptomIndexPage",
         "pages.ContentPage",
+        "people.TeamPage",
     ]
 
     class Meta:
