@@ -1,7 +1,6 @@
 import re
 from urllib.parse import quote
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -21,6 +20,8 @@ from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.querysets import in_private_section
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
+from clinic.people.models import Practitioner, TeamPage
+from clinic.people.seo import person_reference
 
 from .reviews import ReviewState, due_soon_until, next_review_after, review_state
 
@@ -29,46 +30,6 @@ LONG_ARTICLE_WORDS = 400
 
 # A tag's slug as taggit makes it: letters of any script, digits, hyphens and underscores.
 TAG_SLUG = re.compile(r"[-\w]{1,100}")
-
-
-class Reviewer(index.Indexed, models.Model):
-    """A clinician who checks a health article for accuracy."""
-
-    name = models.CharField(max_length=120)
-    credentials = models.CharField(
-        max_length=200, help_text=_("For example: 'DC, chiropractor, 15 years in practice'.")
-    )
-    bio = models.TextField(
-        max_length=600, blank=True, help_text=_("Two or three sentences, shown to patients.")
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reviewer",
-        verbose_name=_("admin account"),
-        help_text=_("The clinician's login: approving a clinical review names this reviewer."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("credentials"),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-        FieldPanel("user"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("clinical reviewer")
-
-    def __str__(self):
-        return f"{self.name}, {self.credentials}"
 
 
 class SymptomIndexPage(ClinicIndexPage):
@@ -156,7 +117,7 @@ class SymptomArticlePage(ClinicPage):
         help_text=_("One habit per line, e.g. 'Stretch your back and hips every day'."),
     )
     reviewer = models.ForeignKey(
-        Reviewer,
+        "people.Practitioner",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -221,8 +182,8 @@ class SymptomArticlePage(ClinicPage):
     @transaction.atomic
     def record_clinical_review(self, user):
         """Record `user`'s review of today: on the page and in its latest revision, the one
-        the workflow publishes. A clinician without a reviewer record gets one."""
-        reviewer = Reviewer.objects.get_or_create(
+        the workflow publishes. A clinician without a practitioner record gets one."""
+        reviewer = Practitioner.objects.get_or_create(
             user=user,
             defaults={
                 "name": user.get_full_name().strip() or user.get_username(),
@@ -305,6 +266,12 @@ class SymptomArticlePage(ClinicPage):
         )
         return [link.treatment for link in links]
 
+    @cached_property
+    def team_page(self):
+        """Where the reviewer's profile is (None without a team page): read once for the
+        page's "Reviewed by" link and its structured data."""
+        return TeamPage.find() if self.reviewer_id else None
+
     @property
     def section_url(self):
         """The address of the section the article is in: its own, one level up (which
@@ -341,12 +308,20 @@ class SymptomArticlePage(ClinicPage):
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.reviewer:
-            data["reviewedBy"] = {
+            data["reviewedBy"] = self.reviewer_json_ld(request)
+        return data
+
+    def reviewer_json_ld(self, request):
+        """The reviewer's Person: a reference to their profile's, when there is a team page
+        to hold it."""
+        team_page = self.team_page
+        if team_page is None:
+            return {
                 "@type": "Person",
                 "name": self.reviewer.name,
                 "description": self.reviewer.credentials,
             }
-        return data
+        return person_reference(self.reviewer, team_page.full_profile_url(self.reviewer, request))
 
 
 class SymptomArticleTreatment(Orderable):

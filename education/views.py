@@ -11,7 +11,9 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusTagColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
-from .models import Reviewer, SymptomArticlePage
+from clinic.people.models import Practitioner
+
+from .models import SymptomArticlePage
 from .reviews import DUE_SOON_DAYS, ReviewState, review_state
 
 # Whoever may work on pages (editors, clinicians, superusers) sees what is due; the front
@@ -45,7 +47,7 @@ class ContentDueForReviewFilterSet(WagtailFilterSet):
     )
     reviewer = django_filters.ModelChoiceFilter(
         label=_("Reviewer"),
-        queryset=Reviewer.objects.filter(articles__isnull=False).distinct(),
+        queryset=Practitioner.objects.filter(articles__isnull=False).distinct(),
     )
 
     class Meta:

@@ -4,25 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Reviewer
 from .reviews import DUE_SOON_DAYS, ReviewState
 from .views import ContentDueForReviewView, articles_due_for_review, can_see_reviews_due
-
-
-class ReviewerViewSet(SnippetViewSet):
-    model = Reviewer
-    icon = "user"
-    menu_label = "Clinical reviewers"
-    menu_order = 300
-    add_to_admin_menu = True
-    list_display = ["name", "credentials"]
-    search_fields = ["name", "credentials"]
-
-
-register_snippet(ReviewerViewSet)
 
 
 class ContentDueForReviewMenuItem(MenuItem):

@@ -13,9 +13,9 @@ from wagtail.models import Page, Site
 
 from clinic.base.models import ClinicSettings
 from clinic.home.models import HomePage
+from clinic.people.models import Practitioner, TeamPage
 from clinic.web.outage import remember_contact
 from education.models import (
-    Reviewer,
     SymptomArticlePage,
     SymptomArticleTreatment,
     SymptomIndexPage,
@@ -103,7 +103,15 @@ def build_clinic_site():
             title="Symptoms", slug="symptoms", summary="Read about symptoms.", show_in_menus=True
         ),
     )
-    reviewer = Reviewer.objects.create(name=REVIEWER, credentials="DC, chiropractor")
+    publish(
+        home,
+        TeamPage(title="Our team", slug="team", summary="The clinicians who will see you."),
+    )
+    reviewer = Practitioner.objects.create(
+        name=REVIEWER, role="Chiropractor", credentials="DC, chiropractor"
+    )
+    reviewer.treatments = [joint]
+    reviewer.save()
     make_article(
         symptom_index,
         "Back spasms",
@@ -131,7 +139,7 @@ def new_install():
     site.save()
     ClinicSettings.objects.filter(site=site).delete()
     home.delete()
-    Reviewer.objects.filter(name=REVIEWER).delete()
+    Practitioner.objects.filter(name=REVIEWER).delete()
 
 
 def pytest_collection_modifyitems(items):
@@ -192,7 +200,8 @@ def clinic_site(db):
         exercise=TreatmentPage.objects.get(slug="exercise-therapy"),
         symptom_index=SymptomIndexPage.objects.get(slug="symptoms"),
         article=SymptomArticlePage.objects.get(slug="back-spasms"),
-        reviewer=Reviewer.objects.get(name=REVIEWER),
+        team=TeamPage.objects.get(),
+        reviewer=Practitioner.objects.get(name=REVIEWER),
     )
 
 

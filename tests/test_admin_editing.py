@@ -1,11 +1,11 @@
-"""Editors manage pages, clinic settings and reviewers in the Wagtail admin."""
+"""Editors manage pages and clinic settings in the Wagtail admin."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from clinic.base.models import ClinicSettings
-from education.models import Reviewer, SymptomArticlePage
+from education.models import SymptomArticlePage
 from tests.conftest import make_article
 from tests.helpers import html, text_of
 
@@ -190,14 +190,3 @@ def test_clinic_settings_that_cannot_work_are_refused_with_a_message(
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert ClinicSettings.objects.values().get() == before
-
-
-def test_reviewers_are_listed_and_added_in_the_admin(admin_client, clinic_site):
-    listing = admin_client.get("/admin/snippets/education/reviewer/")
-    assert "Dr. Ana Ruiz" in listing.content.decode()
-    response = admin_client.post(
-        "/admin/snippets/education/reviewer/add/",
-        {"name": "Dr. Lee Park", "credentials": "DC, sports chiropractor"},
-    )
-    assert response.status_code == 302
-    assert Reviewer.objects.filter(name="Dr. Lee Park").exists()

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from education.models import ClinicalReviewTask, Reviewer, SymptomArticlePage, SymptomIndexPage
+from clinic.people.models import Practitioner
+from education.models import ClinicalReviewTask, SymptomArticlePage, SymptomIndexPage
 from education.reviews import add_months
 from education.workflows import assign_clinical_review
 from tests.conftest import make_article
@@ -59,7 +60,7 @@ def editor(editor_user):
 @pytest.fixture
 def clinician_user(review_site):
     user = make_user("sam", "Clinicians", first_name="Sam", last_name="Lee")
-    Reviewer.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=user)
+    Practitioner.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=user)
     return user
 
 
@@ -225,12 +226,13 @@ def test_editor_submits_a_new_article_and_the_clinicians_approval_publishes_it(
     article = approve(clinician, article)
 
     assert article.live
-    assert article.reviewer == clinician_user.reviewer
+    assert article.reviewer == clinician_user.practitioner
     assert article.last_reviewed == today()
     assert article.next_review_due == add_months(today(), 12)
     assert WorkflowState.objects.get(pk=workflow_state.pk).status == WorkflowState.STATUS_APPROVED
-    page = text_of(html(client.get("/symptoms/neck-stiffness/")))
-    assert "Reviewed by Dr. Sam Lee, DC, chiropractor." in page
+    review = html(client.get("/symptoms/neck-stiffness/")).select_one(".review-meta span")
+    assert " ".join(review.get_text().split()) == "Reviewed by Dr. Sam Lee, DC, chiropractor."
+    assert review.find("a", string="Dr. Sam Lee")["href"] == "/team/dr-sam-lee/"
 
 
 def test_an_edit_goes_live_only_with_the_clinicians_approval(
@@ -245,7 +247,7 @@ def test_an_edit_goes_live_only_with_the_clinicians_approval(
 
     article = approve(clinician, article)
     assert article.summary == "Sudden, painful tightening of a muscle."
-    assert article.reviewer == clinician_user.reviewer
+    assert article.reviewer == clinician_user.practitioner
     assert (article.last_reviewed, article.next_review_due) == (
         today(),
         add_months(today(), 12),
@@ -267,15 +269,15 @@ def test_approving_from_the_editor_with_changes_records_the_review(
     assert response.status_code == 302
     article = SymptomArticlePage.objects.get(pk=review_site.article.pk)
     assert article.live and article.summary == "Checked and corrected by a clinician."
-    assert article.reviewer == clinician_user.reviewer
+    assert article.reviewer == clinician_user.practitioner
     assert article.last_reviewed == today()
 
 
-def test_a_clinician_without_a_reviewer_record_gets_one(editor, review_site):
+def test_a_clinician_without_a_practitioner_record_gets_one(editor, review_site):
     clinician_user = make_user("kim", "Clinicians", first_name="Kim", last_name="Park")
     submit_edit(editor, review_site.article)
     article = approve(logged_in(clinician_user), review_site.article)
-    reviewer = Reviewer.objects.get(user=clinician_user)
+    reviewer = Practitioner.objects.get(user=clinician_user)
     assert (reviewer.name, reviewer.credentials) == ("Kim Park", "Clinician")
     assert article.reviewer == reviewer
 
@@ -284,7 +286,7 @@ def test_a_clinician_with_no_name_is_named_by_username(editor, review_site):
     clinician_user = make_user("drkim", "Clinicians")
     submit_edit(editor, review_site.article)
     approve(logged_in(clinician_user), review_site.article)
-    assert Reviewer.objects.get(user=clinician_user).name == "drkim"
+    assert Practitioner.objects.get(user=clinician_user).name == "drkim"
 
 
 def test_the_review_interval_is_a_setting(settings, editor, clinician, review_site):
@@ -409,7 +411,7 @@ def test_going_back_to_an_older_version_keeps_the_latest_review(
     assert response.status_code == 302
     article = SymptomArticlePage.objects.get(pk=review_site.article.pk)
     assert article.summary == review_site.article.summary  # the older words are back...
-    assert article.reviewer == clinician_user.reviewer  # ...but not the older review
+    assert article.reviewer == clinician_user.practitioner  # ...but not the older review
     assert article.last_reviewed == today()
 
 
@@ -436,7 +438,7 @@ def test_the_next_review_keeps_the_day_or_takes_the_months_last(day, months, exp
 def due_articles(clinic_site):
     """Articles in every review state (the fixture's own article is not due until 2027)."""
     index = clinic_site.symptom_index
-    other = Reviewer.objects.create(name="Dr. Ian Cho", credentials="DC")
+    other = Practitioner.objects.create(name="Dr. Ian Cho", credentials="DC")
 
     def article(title, last, due, **fields):
         return make_article(

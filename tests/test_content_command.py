@@ -17,8 +17,8 @@ from clinic.base.text import lines
 from clinic.home.models import HomePage, LoadedContent
 from clinic.locations.models import LocationPage
 from clinic.pages.models import ContentPage
+from clinic.people.models import Practitioner
 from education.models import (
-    Reviewer,
     SymptomArticlePage,
     SymptomArticleTreatment,
     SymptomIndexPage,
@@ -50,7 +50,7 @@ TREATMENT_SLUGS = [
     "circulation-therapies",
     "exercise-therapy",
 ]
-ITEM_COUNT = 16  # settings, reviewer and fourteen pages
+ITEM_COUNT = 17  # settings, practitioner and fifteen pages
 
 
 def load_clinic_content():
@@ -76,7 +76,7 @@ def database_state():
         "pages": list(Page.objects.values_list("pk", "url_path", "live", "latest_revision_id")),
         "revisions": Revision.objects.count(),
         "settings": list(ClinicSettings.objects.values()),
-        "reviewers": list(Reviewer.objects.values()),
+        "practitioners": list(Practitioner.objects.values()),
         "links": list(SymptomArticleTreatment.objects.values()),
         "sites": list(Site.objects.values()),
     }
@@ -170,6 +170,22 @@ def test_back_spasm_article_is_reviewed_with_the_next_review_a_year_later(loaded
     assert article.next_review_due <= today + datetime.timedelta(days=366)
 
 
+def test_the_team_page_shows_the_first_practitioners_profile(loaded, client):
+    practitioner = Practitioner.objects.get()
+    assert (practitioner.name, practitioner.role) == ("Dr. Maya Ellison", "Chiropractor")
+    assert "English" in practitioner.language_list
+    assert [t.slug for t in practitioner.treatments.all()] == [
+        "joint-manipulation",
+        "soft-tissue-manipulation",
+        "exercise-therapy",
+    ]
+    team = site_page("/team/")
+    assert team.show_in_menus
+    profile = client.get("/team/dr-maya-ellison/")
+    assert profile.status_code == 200
+    assert "Request an appointment with Dr. Maya Ellison" in profile.content.decode()
+
+
 def test_back_spasm_article_explains_signs_causes_prevention_and_urgent_help(loaded):
     article = SymptomArticlePage.objects.get(slug="back-spasms")
 
@@ -226,7 +242,7 @@ def test_second_run_keeps_editors_changes(loaded):
     clinic = ClinicSettings.objects.get()
     clinic.phone = "(503) 555-0199"
     clinic.save()
-    reviewer = Reviewer.objects.get()
+    reviewer = Practitioner.objects.get()
     reviewer.credentials = "DC, clinical director"
     reviewer.save()
 
@@ -236,7 +252,7 @@ def test_second_run_keeps_editors_changes(loaded):
     assert treatment.summary == "Edited by the clinic's editor."
     assert treatment.live_revision == treatment.latest_revision
     assert ClinicSettings.objects.get().phone == "(503) 555-0199"
-    assert Reviewer.objects.get().credentials == "DC, clinical director"
+    assert Practitioner.objects.get().credentials == "DC, clinical director"
 
 
 def test_pages_editors_deleted_stay_deleted(loaded):

@@ -18,11 +18,13 @@ LIVE_PAGES = [
     "/treatments/exercise-therapy/",
     "/symptoms/",
     "/symptoms/back-spasms/",
+    "/team/",
 ]
 OTHER_PAGES = [
     "/search/?q=back",
     "/search/?q=",
     "/contact/",
+    "/team/dr-ana-ruiz/",
     "/appointments/request/",
     "/appointments/request/?treatment=joint-manipulation",
     "/appointments/request/sent/",

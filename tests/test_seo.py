@@ -76,8 +76,8 @@ def test_article_is_a_reviewed_medical_web_page_about_a_condition(client, clinic
     assert data["lastReviewed"] == "2026-03-01"
     assert data["reviewedBy"] == {
         "@type": "Person",
+        "@id": "http://localhost/team/dr-ana-ruiz/#person",
         "name": "Dr. Ana Ruiz",
-        "description": "DC, chiropractor",
     }
     condition = data["about"]
     assert condition["@type"] == "MedicalCondition"

@@ -27,6 +27,7 @@ class HomePage(ClinicPage):
         "education.SymptomIndexPage",
         "pages.ContentPage",
         "locations.LocationPage",
+        "people.TeamPage",
     ]
 
     class Meta:

@@ -9,7 +9,8 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from playwright.sync_api import expect
 
-from education.models import Reviewer, SymptomArticlePage, SymptomIndexPage
+from clinic.people.models import Practitioner
+from education.models import SymptomArticlePage, SymptomIndexPage
 from treatments.models import TreatmentPage
 
 from .actions import log_in, make_staff
@@ -92,7 +93,7 @@ def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(new_
     where a clinician (Clinicians group) approves it, which publishes it."""
     editor = make_staff("Editors", first_name="Erin", last_name="Editor")
     clinician = make_staff("Clinicians", first_name="Sam", last_name="Lee")
-    Reviewer.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=clinician)
+    Practitioner.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=clinician)
     title = f"Stiff hips {uuid.uuid4().hex[:6]}"
 
     page = new_page(DESKTOP)

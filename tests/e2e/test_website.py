@@ -83,6 +83,7 @@ def test_on_a_desktop_the_header_carries_the_request_and_the_phone(new_page, scr
             "About the clinic",
             "Your first visit",
             "Fees and insurance",
+            "Our team",
             "Contact",
         ]
     )

@@ -27,8 +27,8 @@ from wagtail.search.backends import get_search_backends
 
 from bench.data import appointment_request, article_fields, new_references
 from clinic.appointments.models import AppointmentRequest
+from clinic.people.models import Practitioner
 from education.models import (
-    Reviewer,
     SymptomArticlePage,
     SymptomArticleTag,
     SymptomArticleTreatment,
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         index.refresh_from_db()
         content_type = ContentType.objects.get_for_model(SymptomArticlePage)
         treatments = list(TreatmentPage.objects.live())
-        reviewers = list(Reviewer.objects.all())
+        reviewers = list(Practitioner.objects.all())
         images = self.sample_images()
         taken_slugs = set(index.get_children().values_list("slug", flat=True))
         last_child = index.get_last_child()

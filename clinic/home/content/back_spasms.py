@@ -3,7 +3,15 @@
 from .exercises import BACK_SPASM_EXERCISES
 from .stream import callout, faq, heading, paragraph
 
-REVIEWER = {"name": "Dr. Maya Ellison", "credentials": "DC, chiropractor"}
+# The clinic's first practitioner, who reviewed the article.
+REVIEWER = {
+    "name": "Dr. Maya Ellison",
+    "role": "Chiropractor",
+    "credentials": "DC, chiropractor",
+    "languages": "English\nSpanish",
+}
+# The treatments she provides, by slug.
+REVIEWER_TREATMENT_SLUGS = ["joint-manipulation", "soft-tissue-manipulation", "exercise-therapy"]
 
 # Body region and symptom, for browsing the symptoms section.
 TAGS = ["lower back", "muscle spasm"]

@@ -1,4 +1,5 @@
-"""Create the clinic's starting content: settings, the page tree, the first article, and the
+"""Create the clinic's starting content: settings, the page tree, the first article and its
+reviewer (the first practitioner), the team page, and the
 general pages (about, first visit, fees, privacy, accessibility) with the footer's links.
 
 Each item is loaded once. If it exists it is left exactly as it is, and once loaded it is the
@@ -25,13 +26,14 @@ from clinic.home.content import (
     locations,
     pages,
     symptoms,
+    team,
     treatments,
 )
 from clinic.home.models import HomePage, LoadedContent
 from clinic.locations.models import LocationPage, OpeningSpan
 from clinic.pages.models import ContentPage
+from clinic.people.models import Practitioner, TeamPage
 from education.models import (
-    Reviewer,
     SymptomArticlePage,
     SymptomArticleTreatment,
     SymptomIndexPage,
@@ -63,7 +65,10 @@ class Command(BaseCommand):
             symptom_index = self.load_section(
                 SymptomIndexPage, symptoms.SYMPTOM_INDEX, "symptoms index"
             )
-            reviewer = self.load_reviewer(back_spasms.REVIEWER)
+            reviewer = self.load_practitioner(
+                back_spasms.REVIEWER,
+                [treatment_pages[slug] for slug in back_spasms.REVIEWER_TREATMENT_SLUGS],
+            )
             today = timezone.localdate()
             self.load_page(
                 symptom_index,
@@ -84,6 +89,7 @@ class Command(BaseCommand):
                 data["slug"]: self.load_page(self.home, ContentPage, data, "content page")
                 for data in pages.PAGES
             }
+            self.load_page(self.home, TeamPage, team.TEAM_PAGE, "team page")
             self.load_footer(site, content_pages)
             self.load_page(
                 self.home,
@@ -232,12 +238,22 @@ class Command(BaseCommand):
             clinic.save()
             self.stdout.write(f"Filled in the empty clinic settings: {', '.join(filled)}")
 
-    def load_reviewer(self, data):
+    def load_practitioner(self, data, treatments):
+        """The practitioner, providing `treatments` (those not deleted by editors)."""
+
+        def create():
+            practitioner = Practitioner(**data)
+            practitioner.treatments = [treatment for treatment in treatments if treatment]
+            practitioner.save()
+            return practitioner
+
+        # Keyed "reviewer:" as when practitioners were reviewers: one loaded then is not
+        # loaded again.
         return self.load_once(
             f"reviewer:{data['name']}",
-            f"reviewer {data['name']}",
-            Reviewer.objects.filter(name=data["name"]).first(),
-            lambda: Reviewer.objects.create(**data),
+            f"practitioner {data['name']}",
+            Practitioner.objects.filter(name=data["name"]).first(),
+            create,
         )
 
     def load_page(self, parent, model, data, label, tags=(), **fields):
