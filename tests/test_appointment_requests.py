@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -18,8 +19,9 @@ from clinic.appointments import ratelimit
 from clinic.appointments.forms import CONSENT_VERSION, AppointmentRequestForm
 from clinic.appointments.models import AppointmentRequest
 from clinic.base.models import ClinicSettings
+from clinic.people.models import Practitioner
 from tests.appointment_data import answers, ticket
-from tests.conftest import make_treatment
+from tests.conftest import REVIEWER, make_treatment
 from tests.helpers import html, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,33 @@ def test_treatment_page_offers_an_appointment_for_that_treatment(client, clinic_
 def test_form_arrives_with_the_treatment_chosen(client, clinic_site):
     response = client.get(FORM_URL, {"treatment": "joint-manipulation"})
     assert selected_treatment(response) == "Joint manipulation"
+
+
+def selected_practitioner(response):
+    option = html(response).select_one("select[name='practitioner'] option[selected]")
+    return option.get_text(strip=True) if option else None
+
+
+def test_a_patient_can_ask_for_the_practitioner_whose_profile_they_read(
+    client, clinic_site, admin_client
+):
+    practitioner = Practitioner.objects.get(name=REVIEWER)
+    response = client.get(FORM_URL, {"practitioner": practitioner.slug})
+    assert selected_practitioner(response).startswith(REVIEWER)
+
+    client.post(FORM_URL, answers(practitioner=practitioner.pk))
+
+    stored = AppointmentRequest.objects.get()
+    assert stored.practitioner == practitioner
+    inspect = admin_client.get(reverse("appointment_requests:inspect", args=[stored.pk]))
+    assert REVIEWER in text_of(html(inspect))
+
+
+@pytest.mark.parametrize("slug", ["nobody-here", "\x00", ""])
+def test_an_unknown_practitioner_in_the_address_is_ignored(client, clinic_site, slug):
+    response = client.get(FORM_URL, {"practitioner": slug})
+    assert response.status_code == 200
+    assert selected_practitioner(response) in (None, "No preference")
 
 
 def test_the_form_lists_the_treatments_live_now_not_when_it_was_first_shown(client, clinic_site):
@@ -170,11 +199,11 @@ def test_a_forged_confirmation_cookie_goes_back_to_the_form(client, clinic_site)
 
 def test_the_form_and_the_confirmation_cost_a_few_queries(client, clinic_site):
     """The form reads the Site, the clinic's details, the menu (and, once, the sites' root
-    paths that its addresses are made from) and the live treatments; the confirmation finds
-    the reference in its cookie."""
+    paths that its addresses are made from), the live treatments and the practitioners; the
+    confirmation finds the reference in its cookie."""
     with CaptureQueriesContext(connection) as form_queries:
         assert client.get(FORM_URL).status_code == 200
-    assert len(form_queries) <= 5
+    assert len(form_queries) <= 6
     client.post(FORM_URL, answers())
     with CaptureQueriesContext(connection) as sent_queries:
         text = text_of(html(client.get(SENT_URL)))

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.people.models import Practitioner
 from treatments.models import TreatmentPage
 
 from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
@@ -46,7 +47,14 @@ def live_treatments():
     return TreatmentPage.objects.live().public().order_by("path").only("pk", "slug", "title")
 
 
-class TreatmentChoiceField(forms.ModelChoiceField):
+def practitioners():
+    """The practitioners a patient can ask to see, by name."""
+    return Practitioner.objects.order_by("name").only("pk", "slug", "name", "role")
+
+
+class RecordChoiceField(forms.ModelChoiceField):
+    """A treatment or a practitioner, posted by id: any other value is an invalid choice."""
+
     def to_python(self, value):
         try:
             return super().to_python(value)
@@ -54,6 +62,11 @@ class TreatmentChoiceField(forms.ModelChoiceField):
             raise ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             ) from None
+
+
+class PractitionerChoiceField(RecordChoiceField):
+    def label_from_instance(self, practitioner):
+        return ", ".join(part for part in [practitioner.name, practitioner.role] if part)
 
 
 class TickedChoicesField(forms.MultipleChoiceField):
@@ -68,11 +81,17 @@ class AppointmentRequestForm(forms.ModelForm):
     """What a patient fills in. Only the fields listed here are read from the POST: anything
     else sent (a status, an urgent flag) is ignored."""
 
-    treatment = TreatmentChoiceField(
+    treatment = RecordChoiceField(
         queryset=TreatmentPage.objects.none(),
         required=False,
         empty_label=_("Not sure yet"),
         label=_("Treatment"),
+    )
+    practitioner = PractitionerChoiceField(
+        queryset=Practitioner.objects.none(),
+        required=False,
+        empty_label=_("No preference"),
+        label=_("Who would you like to see?"),
     )
     preferred_days = TickedChoicesField(
         choices=Weekday.choices,
@@ -110,6 +129,7 @@ class AppointmentRequestForm(forms.ModelForm):
         model = AppointmentRequest
         fields = [
             "treatment",
+            "practitioner",
             "full_name",
             "email",
             "phone",
@@ -152,6 +172,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = live_treatments()
+        self.fields["practitioner"].queryset = practitioners()
         for name in ["full_name", "email", "phone", "website"]:
             self.fields[name].validators.append(no_control_characters_in_one_line)
         self.fields["message"].validators.append(no_control_characters)

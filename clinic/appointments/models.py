@@ -115,6 +115,14 @@ class AppointmentRequest(models.Model):
         help_text=_("Empty when the patient is not sure yet."),
         db_index=False,  # the first column of an index below
     )
+    practitioner = models.ForeignKey(
+        "people.Practitioner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_requests",
+        help_text=_("Who the patient asked to see; empty for no preference."),
+    )
     full_name = models.CharField(_("full name"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=30)

@@ -12,7 +12,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from clinic.web import outage
 
 from . import ratelimit
-from .forms import ONE_LINE_CONTROL_CHARACTERS, AppointmentRequestForm, live_treatments
+from .forms import (
+    ONE_LINE_CONTROL_CHARACTERS,
+    AppointmentRequestForm,
+    live_treatments,
+    practitioners,
+)
 from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
@@ -25,13 +30,13 @@ CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
 
 
-def treatment_from_query(request):
-    """The live treatment named by ?treatment=<slug>, or None for anything else."""
-    slug = request.GET.get("treatment", "")
+def chosen_in_query(request, name, choices):
+    """The one of `choices` named by ?<name>=<slug>, or None for anything else."""
+    slug = request.GET.get(name, "")
     # No slug holds a control character, and PostgreSQL refuses a NUL.
     if not slug or ONE_LINE_CONTROL_CHARACTERS.search(slug):
         return None
-    return live_treatments().filter(slug=slug).first()
+    return choices.filter(slug=slug).first()
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -41,8 +46,13 @@ class AppointmentRequestView(View):
     template_name = "appointments/request_form.html"
 
     def get(self, request):
-        treatment = treatment_from_query(request)
-        form = AppointmentRequestForm(initial={"treatment": treatment, "ticket": issue_ticket()})
+        form = AppointmentRequestForm(
+            initial={
+                "treatment": chosen_in_query(request, "treatment", live_treatments()),
+                "practitioner": chosen_in_query(request, "practitioner", practitioners()),
+                "ticket": issue_ticket(),
+            }
+        )
         return self.render_form(form)
 
     def post(self, request):

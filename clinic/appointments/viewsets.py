@@ -297,7 +297,9 @@ class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
     history_url_name = None
 
     def get_object(self, queryset=None):
-        queryset = AppointmentRequest.objects.select_related("treatment", "handled_by")
+        queryset = AppointmentRequest.objects.select_related(
+            "treatment", "practitioner", "handled_by"
+        )
         return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_fields_context(self):
@@ -329,7 +331,7 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
 
 class AppointmentRequestEditView(OpenedLogMixin, EditView):
     def get_queryset(self):
-        return AppointmentRequest.objects.select_related("treatment", "handled_by")
+        return AppointmentRequest.objects.select_related("treatment", "practitioner", "handled_by")
 
     def save_instance(self):
         changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
