@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.locations.models import LocationPage
 from clinic.people.models import Practitioner
 from treatments.models import TreatmentPage
 
@@ -45,6 +46,11 @@ def no_control_characters_in_one_line(value):
 def live_treatments():
     """The treatments a patient can choose, in the order of the treatments page."""
     return TreatmentPage.objects.live().public().order_by("path").only("pk", "slug", "title")
+
+
+def live_locations():
+    """The locations a patient can choose, in the page tree's order."""
+    return LocationPage.objects.live().public().order_by("path").only("pk", "slug", "title")
 
 
 def practitioners():
@@ -86,6 +92,12 @@ class AppointmentRequestForm(forms.ModelForm):
         required=False,
         empty_label=_("Not sure yet"),
         label=_("Treatment"),
+    )
+    location = RecordChoiceField(
+        queryset=LocationPage.objects.none(),
+        required=False,
+        empty_label=_("Any of them"),
+        label=_("Which location suits you?"),
     )
     practitioner = PractitionerChoiceField(
         queryset=Practitioner.objects.none(),
@@ -129,6 +141,7 @@ class AppointmentRequestForm(forms.ModelForm):
         model = AppointmentRequest
         fields = [
             "treatment",
+            "location",
             "practitioner",
             "full_name",
             "email",
@@ -173,6 +186,12 @@ class AppointmentRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = live_treatments()
         self.fields["practitioner"].queryset = practitioners()
+        locations = live_locations()
+        if len(locations) > 1:
+            self.fields["location"].queryset = locations
+        else:
+            # One location (or none): nothing to choose, and the request records none.
+            del self.fields["location"]
         for name in ["full_name", "email", "phone", "website"]:
             self.fields[name].validators.append(no_control_characters_in_one_line)
         self.fields["message"].validators.append(no_control_characters)

@@ -115,6 +115,14 @@ class AppointmentRequest(models.Model):
         help_text=_("Empty when the patient is not sure yet."),
         db_index=False,  # the first column of an index below
     )
+    location = models.ForeignKey(
+        "locations.LocationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_requests",
+        help_text=_("Where the patient would like to be seen; empty: any location."),
+    )
     practitioner = models.ForeignKey(
         "people.Practitioner",
         null=True,

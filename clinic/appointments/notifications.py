@@ -179,9 +179,11 @@ def _render(template, context):
 
 
 def front_desk_email(appointment_request, clinic):
-    """The front desk's email: reference, treatment, urgency and a link. None without an
-    address to send it to."""
-    if not clinic.front_desk_email:
+    """The front desk's email: reference, treatment, urgency and a link, to the chosen
+    location's front desk, else the clinic's. None without an address to send it to."""
+    location = appointment_request.location
+    address = (location and location.notification_email) or clinic.front_desk_email
+    if not address:
         return None
     subject, body = _render(
         "front_desk",
@@ -192,9 +194,7 @@ def front_desk_email(appointment_request, clinic):
             "admin_url": admin_url(appointment_request),
         },
     )
-    return EmailMessage(
-        subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[clinic.front_desk_email]
-    )
+    return EmailMessage(subject, body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address])
 
 
 def patient_email(appointment_request, clinic):

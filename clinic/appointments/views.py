@@ -15,6 +15,7 @@ from . import ratelimit
 from .forms import (
     ONE_LINE_CONTROL_CHARACTERS,
     AppointmentRequestForm,
+    live_locations,
     live_treatments,
     practitioners,
 )
@@ -49,6 +50,7 @@ class AppointmentRequestView(View):
         form = AppointmentRequestForm(
             initial={
                 "treatment": chosen_in_query(request, "treatment", live_treatments()),
+                "location": chosen_in_query(request, "location", live_locations()),
                 "practitioner": chosen_in_query(request, "practitioner", practitioners()),
                 "ticket": issue_ticket(),
             }

@@ -44,6 +44,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import ModelPermissionPolicy
 
+from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
 from .forms import CONTROL_CHARACTERS
@@ -116,6 +117,12 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
         empty_label=_("All"),
         null_label=_("Not sure yet"),
     )
+    location = ModelChoiceFilter(
+        label=_("Location"),
+        queryset=LocationPage.objects.only("title").order_by("path"),
+        empty_label=_("All"),
+        null_label=_("Any (not chosen)"),
+    )
     urgent = BooleanFilter(field_name="is_urgent", label=_("Urgent"), widget=BooleanRadioSelect)
     received = DateFromToRangeFilter(
         field_name="created_at", label=_("Received"), widget=DateRangePickerWidget
@@ -135,6 +142,12 @@ def treatment_title(appointment_request):
     if appointment_request.treatment is None:
         return gettext("Not sure yet")
     return appointment_request.treatment.title
+
+
+def location_title(appointment_request):
+    if appointment_request.location is None:
+        return gettext("Any")
+    return appointment_request.location.title
 
 
 def yes_or_no(value):
@@ -228,6 +241,7 @@ class AppointmentRequestIndexView(IndexView):
         "reference",
         "full_name",
         "treatment__title",
+        "location__title",
         "is_urgent",
         "status",
         "created_at",
@@ -238,7 +252,7 @@ class AppointmentRequestIndexView(IndexView):
         queryset = (
             super()
             .get_base_queryset()
-            .select_related("treatment", "handled_by__wagtail_userprofile")
+            .select_related("treatment", "location", "handled_by__wagtail_userprofile")
         )
         if not self.is_export:
             queryset = queryset.only(*self.listed_fields)
@@ -331,7 +345,9 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
 
 class AppointmentRequestEditView(OpenedLogMixin, EditView):
     def get_queryset(self):
-        return AppointmentRequest.objects.select_related("treatment", "practitioner", "handled_by")
+        return AppointmentRequest.objects.select_related(
+            "treatment", "location", "practitioner", "handled_by"
+        )
 
     def save_instance(self):
         changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
@@ -381,6 +397,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "reference",
         Column("full_name", label=_("Name"), sort_key="full_name"),
         Column("treatment", label=_("Treatment"), accessor=treatment_title),
+        Column("location", label=_("Location"), accessor=location_title),
         StatusFlagColumn(
             "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
         ),
@@ -408,6 +425,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "get_status_display",
         "is_urgent",
         "treatment",
+        "location",
         "full_name",
         "email",
         "phone",

@@ -37,6 +37,14 @@ class LocationPage(ClinicPage):
     )
     phone = models.CharField(max_length=40, blank=True, help_text=_("Empty: the clinic's."))
     email = models.EmailField(blank=True, help_text=_("Empty: the clinic's."))
+    notification_email = models.EmailField(
+        blank=True,
+        verbose_name=_("appointment notifications email"),
+        help_text=_(
+            "Where this location's front desk is told of each new request for it; empty: the "
+            "clinic's. The email holds only the reference and a link, never patient details."
+        ),
+    )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     hours_note = models.TextField(
@@ -67,7 +75,10 @@ class LocationPage(ClinicPage):
             ],
             heading=_("Address"),
         ),
-        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("notification_email")],
+            heading=_("Contact"),
+        ),
         InlinePanel("opening_spans", heading=_("Opening hours"), label=_("Opening hours")),
         FieldPanel("hours_note"),
         InlinePanel("closures", heading=_("Closures"), label=_("Closure")),
