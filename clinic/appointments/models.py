@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,19 @@ class AppointmentRequestQuerySet(models.QuerySet):
     def inbox(self):
         """What the front desk works through by default: everything but spam."""
         return self.exclude(status=AppointmentRequest.Status.SPAM)
+
+    def visible_to(self, user):
+        """The requests `user` may see in the admin: all of them, unless they are front-desk
+        staff limited to some locations (FrontDeskLocations)."""
+        if user.is_superuser:
+            return self
+        limit = FrontDeskLocations.objects.filter(user=user).first()
+        if limit is None:
+            return self
+        visible = Q(location__in=limit.locations.all())
+        if limit.with_no_location:
+            visible |= Q(location__isnull=True)
+        return self.filter(visible)
 
     def awaiting_notification(self):
         """Real requests with an email not sent yet (spam notifies nobody)."""
@@ -232,3 +246,31 @@ class AppointmentRequest(models.Model):
 
     def get_preferred_times_display(self):
         return [TimeOfDay(t).label for t in self.preferred_times if t in TimeOfDay.values]
+
+
+class FrontDeskLocations(models.Model):
+    """A front-desk account limited to some locations' requests: in the admin it sees,
+    searches, exports and changes only those (and, if ticked, those naming no location).
+    Staff without one see every request. Set by superusers under Settings."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="front_desk_locations",
+        verbose_name=_("staff account"),
+    )
+    locations = models.ManyToManyField(
+        "locations.LocationPage", related_name="+", verbose_name=_("locations")
+    )
+    with_no_location = models.BooleanField(
+        default=True,
+        verbose_name=_("also requests that name no location"),
+        help_text=_("Patients who chose no location, or sent the form when there was one."),
+    )
+
+    class Meta:
+        verbose_name = _("front-desk locations")
+        verbose_name_plural = _("front-desk locations")
+
+    def __str__(self):
+        return str(self.user)

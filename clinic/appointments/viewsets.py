@@ -36,6 +36,7 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -92,7 +93,7 @@ class AppointmentRequestMenuItem(MenuItem):
     def render_component(self, request):
         component = super().render_component(request)
         # Menu items are built once per process: the count is looked up per request.
-        new = AppointmentRequest.objects.filter(status=Status.NEW).count()
+        new = AppointmentRequest.objects.visible_to(request.user).filter(status=Status.NEW).count()
         if new:
             component.label = gettext("%(label)s (%(count)s new)") % {
                 "label": self.label,
@@ -253,6 +254,7 @@ class AppointmentRequestIndexView(IndexView):
             super()
             .get_base_queryset()
             .select_related("treatment", "location", "handled_by__wagtail_userprofile")
+            .visible_to(self.request.user)
         )
         if not self.is_export:
             queryset = queryset.only(*self.listed_fields)
@@ -312,8 +314,8 @@ class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
 
     def get_object(self, queryset=None):
         queryset = AppointmentRequest.objects.select_related(
-            "treatment", "practitioner", "handled_by"
-        )
+            "treatment", "location", "practitioner", "handled_by"
+        ).visible_to(self.request.user)
         return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_fields_context(self):
@@ -347,7 +349,12 @@ class AppointmentRequestEditView(OpenedLogMixin, EditView):
     def get_queryset(self):
         return AppointmentRequest.objects.select_related(
             "treatment", "location", "practitioner", "handled_by"
-        )
+        ).visible_to(self.request.user)
+
+
+class AppointmentRequestHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return super().get_base_object_queryset().visible_to(self.request.user)
 
     def save_instance(self):
         changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
@@ -388,6 +395,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     index_view_class = AppointmentRequestIndexView
     inspect_view_class = AppointmentRequestInspectView
     edit_view_class = AppointmentRequestEditView
+    history_view_class = AppointmentRequestHistoryView
     inspect_template_name = "appointments/admin/inspect.html"
     edit_template_name = "appointments/admin/edit.html"
 

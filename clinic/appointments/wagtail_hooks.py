@@ -1,3 +1,4 @@
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -5,10 +6,13 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AppointmentRequest
+from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
     CHANGED,
     EXPORTED,
@@ -92,7 +96,7 @@ class AppointmentRequestsPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context):
-        requests = AppointmentRequest.objects.all()
+        requests = AppointmentRequest.objects.visible_to(parent_context["request"].user)
         new = requests.filter(status=Status.NEW)
         oldest_new_at = new.order_by("created_at").values_list("created_at", flat=True).first()
         index_url = reverse(appointment_request_viewset.get_url_name("index"))
@@ -110,3 +114,21 @@ class AppointmentRequestsPanel(Component):
 def add_appointment_requests_panel(request, panels):
     if can_view_appointment_requests(request.user):
         panels.append(AppointmentRequestsPanel())
+
+
+class FrontDeskLocationsViewSet(SnippetViewSet):
+    """Settings › Front-desk locations: which locations' requests a front-desk account sees
+    (superusers only: no group is given these permissions)."""
+
+    model = FrontDeskLocations
+    icon = "site"
+    add_to_settings_menu = True
+    list_display = ["user", "with_no_location"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("with_no_location"),
+    ]
+
+
+register_snippet(FrontDeskLocationsViewSet)
