@@ -351,11 +351,6 @@ class AppointmentRequestEditView(OpenedLogMixin, EditView):
             "treatment", "location", "practitioner", "handled_by"
         ).visible_to(self.request.user)
 
-
-class AppointmentRequestHistoryView(HistoryView):
-    def get_base_object_queryset(self):
-        return super().get_base_object_queryset().visible_to(self.request.user)
-
     def save_instance(self):
         changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
         old_status = self.form.initial.get("status")
@@ -374,6 +369,11 @@ class AppointmentRequestHistoryView(HistoryView):
     def get_side_panels(self):
         # Wagtail's status panel would call every request "Live"; the header links the history.
         return MediaContainer()
+
+
+class AppointmentRequestHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return super().get_base_object_queryset().visible_to(self.request.user)
 
 
 class AppointmentRequestViewSet(ModelViewSet):
