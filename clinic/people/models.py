@@ -20,6 +20,9 @@ from treatments.models import TreatmentPage
 from .seo import person
 from .slugs import SLUG_MAX_LENGTH, unique_slug
 
+# The group permission that manages every practitioner record.
+MANAGE = "people.change_practitioner"
+
 
 class Practitioner(index.Indexed, ClusterableModel):
     """A clinician of the clinic: shown to patients on the team page, and named as the
@@ -70,16 +73,18 @@ class Practitioner(index.Indexed, ClusterableModel):
         ),
     )
 
+    # A clinician editing their own record (people/permissions.py) sees what describes them;
+    # who they are in the site (name, address, account, treatments) is for the managers.
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        FieldPanel("name", permission=MANAGE),
+        FieldPanel("slug", permission=MANAGE),
         FieldPanel("role"),
         FieldPanel("credentials"),
         FieldPanel("bio"),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
         FieldPanel("languages"),
-        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("user"),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple, permission=MANAGE),
+        FieldPanel("user", permission=MANAGE),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic.appointments.models import AppointmentRequest
+from clinic.home.content.back_spasms import REVIEWER
 from clinic.home.content.clinic_settings import CLINIC_SETTINGS
 
 from .actions import FormClock, choose, shown_request, tick, type_into
@@ -122,3 +123,17 @@ def test_a_location_page_shows_today_and_the_way_there(new_page, screenshots):
         directions = page.get_by_role("link", name="Directions (OpenStreetMap)")
         expect(directions).to_have_attribute("href", re.compile("^https://www.openstreetmap.org/"))
         page.screenshot(path=screenshots / f"location-{name}.png", full_page=True)
+
+
+def test_a_patient_reads_a_practitioners_profile_and_asks_to_see_them(new_page, screenshots):
+    page = new_page(PHONE)
+    page.goto("/symptoms/back-spasms/")
+    page.get_by_role("link", name=REVIEWER["name"]).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(REVIEWER["name"])
+    page.screenshot(path=screenshots / "profile-phone.png", full_page=True)
+
+    page.get_by_role("link", name=f"Request an appointment with {REVIEWER['name']}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Request an appointment")
+    expect(
+        page.get_by_label("Who would you like to see?").locator("option:checked")
+    ).to_contain_text(REVIEWER["name"])
