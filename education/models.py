@@ -16,7 +16,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
-from clinic.base.models import ClinicIndexPage, ClinicPage
+from clinic.base.models import ClinicIndexPage, ClinicPage, ClinicSettings
 from clinic.base.querysets import in_private_section
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
@@ -313,7 +313,12 @@ class SymptomArticlePage(ClinicPage):
 
     def reviewer_json_ld(self, request):
         """The reviewer's Person: a reference to their profile's, when there is a team page
-        to hold it."""
+        to hold it; the clinic, while the reviewer's profile is not complete."""
+        if not self.reviewer.is_presentable:
+            return {
+                "@type": "MedicalOrganization",
+                "name": ClinicSettings.for_request(request).clinic_name,
+            }
         team_page = self.team_page
         if team_page is None:
             return {

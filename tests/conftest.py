@@ -108,7 +108,10 @@ def build_clinic_site():
         TeamPage(title="Our team", slug="team", summary="The clinicians who will see you."),
     )
     reviewer = Practitioner.objects.create(
-        name=REVIEWER, role="Chiropractor", credentials="DC, chiropractor"
+        name=REVIEWER,
+        role="Chiropractor",
+        credentials="DC, chiropractor",
+        bio="Ana treats back pain with her hands and with exercise.",
     )
     reviewer.treatments = [joint]
     reviewer.save()

@@ -60,7 +60,9 @@ def editor(editor_user):
 @pytest.fixture
 def clinician_user(review_site):
     user = make_user("sam", "Clinicians", first_name="Sam", last_name="Lee")
-    Practitioner.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=user)
+    Practitioner.objects.create(
+        name="Dr. Sam Lee", credentials="DC, chiropractor", bio="Sam treats backs.", user=user
+    )
     return user
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from clinic.people.models import Practitioner
 from clinic.people.slugs import unique_slug
-from tests.conftest import make_article
+from tests.conftest import REVIEWER, make_article
 from tests.helpers import html, run_python, text_of
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,9 @@ def words(element):
 
 
 def test_the_team_page_shows_each_practitioner_as_a_card(client, clinic_site, ana):
-    Practitioner.objects.create(name="Dr. Lee Park", role="Physiotherapist", credentials="DPT")
+    Practitioner.objects.create(
+        name="Dr. Lee Park", role="Physiotherapist", credentials="DPT", bio="Lee treats runners."
+    )
     soup = html(client.get("/team/"))
     cards = soup.select(".cards .card")
     assert [words(card.select_one(".card__title")) for card in cards] == [
@@ -196,3 +198,19 @@ def test_migrations_move_reviewers_to_practitioners_and_back_losing_nothing(tmp_
     assert forward["article_reviewer"] == [[9]]
     assert forward["next_id"] == 10  # the id sequence moved past the copied rows
     assert states["backward"] == {"reviewers": reviewers, "article_reviewer": [[9]]}
+
+
+def test_a_practitioner_without_credentials_or_bio_is_not_shown_to_patients(client, clinic_site):
+    """The clinic's name stands in until the profile is complete: no half-empty profile."""
+    ana = Practitioner.objects.get(name=REVIEWER)
+    ana.bio = ""
+    ana.save()
+
+    assert client.get(f"/team/{ana.slug}/").status_code == 404
+    assert ana.name not in html(client.get("/team/")).get_text()
+    review = html(client.get("/symptoms/back-spasms/")).select_one(".review-meta span")
+    assert " ".join(review.get_text().split()) == (
+        "Reviewed by the clinical team of Lumbar Chiropractic."
+    )
+    treatment = html(client.get("/treatments/joint-manipulation/")).get_text()
+    assert ana.name not in treatment

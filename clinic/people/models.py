@@ -24,6 +24,13 @@ from .slugs import SLUG_MAX_LENGTH, unique_slug
 MANAGE = "people.change_practitioner"
 
 
+class PractitionerQuerySet(models.QuerySet):
+    def presentable(self):
+        """The practitioners shown to patients: those whose profile has its credentials and
+        a bio. Until then a patient sees the clinic's name, never a half-empty profile."""
+        return self.exclude(credentials="").exclude(bio="")
+
+
 class Practitioner(index.Indexed, ClusterableModel):
     """A clinician of the clinic: shown to patients on the team page, and named as the
     reviewer of the symptom articles they checked."""
@@ -92,6 +99,8 @@ class Practitioner(index.Indexed, ClusterableModel):
         ordering = ["name"]
         verbose_name = _("practitioner")
 
+    objects = PractitionerQuerySet.as_manager()
+
     def __str__(self):
         return f"{self.name}, {self.credentials}"
 
@@ -110,6 +119,10 @@ class Practitioner(index.Indexed, ClusterableModel):
         if not self.photo:
             return ""
         return self.photo_alt or self.photo.description
+
+    @property
+    def is_presentable(self):
+        return bool(self.credentials and self.bio)
 
     @property
     def initials(self):
@@ -142,7 +155,11 @@ class TeamPage(RoutablePageMixin, ClinicPage):
         return cls.objects.live().public().first()
 
     def practitioners(self):
-        return Practitioner.objects.select_related("photo").prefetch_related("photo__renditions")
+        return (
+            Practitioner.objects.presentable()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+        )
 
     def profile_url(self, practitioner, request=None):
         return self.get_url(request) + self.reverse_subpage("profile", args=[practitioner.slug])
@@ -175,6 +192,6 @@ class TeamPage(RoutablePageMixin, ClinicPage):
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        for practitioner in Practitioner.objects.only("slug"):
+        for practitioner in Practitioner.objects.presentable().only("slug"):
             urls.append({"location": self.full_profile_url(practitioner, request)})
         return urls

@@ -9,6 +9,11 @@ REVIEWER = {
     "role": "Chiropractor",
     "credentials": "DC, chiropractor",
     "languages": "English\nSpanish",
+    "bio": (
+        "Maya has treated back and neck pain for fifteen years. She starts every visit by "
+        "listening, explains what she finds in plain words, and builds each plan around the "
+        "exercises you can keep doing at home."
+    ),
 }
 # The treatments she provides, by slug.
 REVIEWER_TREATMENT_SLUGS = ["joint-manipulation", "soft-tissue-manipulation", "exercise-therapy"]
