@@ -303,7 +303,7 @@ def new_references(rng, count, taken):
     return references
 
 
-def appointment_request(rng, now, reference, treatments, staff):
+def appointment_request(rng, now, reference, treatments, staff, locations=()):
     """One unsaved AppointmentRequest, received some time in the year before `now`.
 
     Built as the form and the front desk leave it: closed ones have `closed_at`, real ones
@@ -327,6 +327,7 @@ def appointment_request(rng, now, reference, treatments, staff):
     if treatments and rng.random() >= NO_TREATMENT_SHARE:
         treatment = rng.choice(treatments)
     request = AppointmentRequest(
+        location=rng.choice(locations) if locations else None,
         reference=reference,
         # Not from `rng`: a second run with the same seed still makes new tokens.
         submission_token=uuid.uuid4(),

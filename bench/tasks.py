@@ -23,7 +23,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from clinic.appointments.models import AppointmentRequest  # noqa: E402
+from clinic.appointments.models import AppointmentRequest, FrontDeskLocations  # noqa: E402
+from clinic.locations.models import LocationPage  # noqa: E402
 from treatments.models import TreatmentPage  # noqa: E402
 
 FRONT_DESK_USER = "bench-front-desk"
@@ -36,6 +37,10 @@ def front_desk_client():
         username=FRONT_DESK_USER, defaults={"first_name": "Bench", "last_name": "Desk"}
     )
     user.groups.add(Group.objects.get(name="Front desk"))
+    # Limited to two of the three locations (and requests naming none): the front desk of
+    # a clinic group, whose listing filters by location on every view.
+    limit, _ = FrontDeskLocations.objects.get_or_create(user=user)
+    limit.locations.set(LocationPage.objects.live().order_by("path")[:2])
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     return client

@@ -125,3 +125,9 @@ def test_the_product_does_not_ship_the_command(db):
 def test_articles_need_the_symptoms_section(wagtail_as_installed):
     with pytest.raises(CommandError, match="load_clinic_content"):
         generate(articles=1)
+
+
+def test_generated_requests_are_spread_over_three_locations(clinic_site):
+    generate(requests=60, seed=5)
+    counts = AppointmentRequest.objects.values_list("location__title", flat=True)
+    assert len(set(counts)) == 3 and None not in set(counts)

@@ -27,6 +27,8 @@ from wagtail.search.backends import get_search_backends
 
 from bench.data import appointment_request, article_fields, new_references
 from clinic.appointments.models import AppointmentRequest
+from clinic.home.models import HomePage
+from clinic.locations.models import LocationPage
 from clinic.people.models import Practitioner
 from education.models import (
     SymptomArticlePage,
@@ -197,6 +199,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def add_requests(self, rng, count):
         treatments = list(TreatmentPage.objects.all())
+        # A clinic group: the requests are spread over three locations.
+        locations = bench_locations()
         # Who handled a request: the front desk, or a superuser standing in.
         staff = list(
             get_user_model()
@@ -209,6 +213,29 @@ class Command(BaseCommand):
             size = min(BATCH_SIZE * 5, count - start)
             references = new_references(rng, size, taken)
             AppointmentRequest.objects.bulk_create(
-                appointment_request(rng, now, reference, treatments, staff)
+                appointment_request(rng, now, reference, treatments, staff, locations)
                 for reference in references
             )
+
+
+BENCH_LOCATIONS = ["North", "East", "West"]
+
+
+def bench_locations():
+    """Three live locations under the home page (made once; the shipped one counts)."""
+    home = HomePage.objects.order_by("path").first()
+    locations = list(LocationPage.objects.live().order_by("path")[: len(BENCH_LOCATIONS)])
+    for name in BENCH_LOCATIONS[len(locations) :]:
+        location = LocationPage(
+            title=f"Bench {name}",
+            slug=f"bench-{name.lower()}",
+            summary=f"The {name} clinic, made for the benchmark.",
+            street=f"{len(locations) + 1} {name} Street",
+            city="Fairview",
+            region="OR",
+            postcode="97024",
+        )
+        home.add_child(instance=location)
+        location.save_revision().publish()
+        locations.append(location)
+    return locations
