@@ -15,7 +15,7 @@ from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 17
+QUERY_BUDGET = 19
 INDEX_URL = "/admin/appointment-requests/"
 Status = AppointmentRequest.Status
 

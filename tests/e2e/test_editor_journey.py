@@ -93,7 +93,12 @@ def test_editor_writes_an_article_a_clinician_approves_and_patients_find_it(new_
     where a clinician (Clinicians group) approves it, which publishes it."""
     editor = make_staff("Editors", first_name="Erin", last_name="Editor")
     clinician = make_staff("Clinicians", first_name="Sam", last_name="Lee")
-    Practitioner.objects.create(name="Dr. Sam Lee", credentials="DC, chiropractor", user=clinician)
+    Practitioner.objects.create(
+        name="Dr. Sam Lee",
+        credentials="DC, chiropractor",
+        bio="Sam treats stiff hips and backs.",
+        user=clinician,
+    )
     title = f"Stiff hips {uuid.uuid4().hex[:6]}"
 
     page = new_page(DESKTOP)
