@@ -32,7 +32,7 @@ TABLE = AppointmentRequest._meta.db_table
 SEARCH_TABLE = "wagtailsearch_indexentry"
 
 
-def front_desk_client():
+def front_desk_user():
     user, _ = get_user_model().objects.get_or_create(
         username=FRONT_DESK_USER, defaults={"first_name": "Bench", "last_name": "Desk"}
     )
@@ -41,8 +41,12 @@ def front_desk_client():
     # a clinic group, whose listing filters by location on every view.
     limit, _ = FrontDeskLocations.objects.get_or_create(user=user)
     limit.locations.set(LocationPage.objects.live().order_by("path")[:2])
+    return user
+
+
+def front_desk_client():
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    client.force_login(front_desk_user())
     return client
 
 
@@ -57,7 +61,8 @@ def samples():
     """What the front desk looks up, taken from the stored requests; and the form's
     minimum fill time, which the load generator waits."""
     rng = random.Random(6)  # noqa: S311
-    inbox = AppointmentRequest.objects.inbox()
+    # What the bench's front-desk user may open: another location's request is not found.
+    inbox = AppointmentRequest.objects.inbox().visible_to(front_desk_user())
     picked = list(inbox.order_by("?")[:20].values("pk", "reference", "phone", "full_name"))
     rng.shuffle(picked)
     treatment = TreatmentPage.objects.filter(slug="joint-manipulation").first()

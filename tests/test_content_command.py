@@ -179,6 +179,7 @@ def test_the_team_page_shows_the_first_practitioners_profile(loaded, client):
         "soft-tissue-manipulation",
         "exercise-therapy",
     ]
+    assert [location.slug for location in practitioner.locations.all()] == ["fairview"]
     team = site_page("/team/")
     assert team.show_in_menus
     profile = client.get("/team/dr-maya-ellison/")

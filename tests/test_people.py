@@ -12,6 +12,7 @@ from clinic.people.models import Practitioner
 from clinic.people.slugs import unique_slug
 from tests.conftest import REVIEWER, make_article
 from tests.helpers import html, run_python, text_of
+from tests.test_locations import add_location
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +147,39 @@ def test_a_change_to_a_practitioner_shows_on_their_cached_profile(client, clinic
 
 
 # The record
+
+
+def test_a_profile_and_a_location_name_each_other(client, clinic_site, ana):
+    northside = add_location(clinic_site.home)
+    closed = add_location(clinic_site.home, title="Eastside", slug="eastside")
+    closed.unpublish()
+    ana.locations = [northside, closed]
+    ana.save()
+
+    profile = html(client.get(PROFILE))
+    section = profile.find("h2", string="Where they see patients").parent
+    assert [words(item) for item in section.select("li")] == ["Northside, Fairview"]
+    assert section.find("a", string="Northside")["href"] == "/northside/"
+    person = json.loads(profile.select_one("script[type='application/ld+json']").string)
+    assert person["workLocation"] == [
+        {"@type": "MedicalClinic", "name": "Northside", "url": "http://localhost/northside/"}
+    ]
+
+    location = html(client.get("/northside/"))
+    works_here = location.find("h2", string="Who works here").parent
+    assert words(works_here.select_one("li")) == "Dr. Ana Ruiz, Chiropractor"
+    assert works_here.find("a", string="Dr. Ana Ruiz")["href"] == PROFILE
+    # The location's own request button asks for it, and its own phone is beside it.
+    cta = location.select_one(".appointment-cta")
+    assert cta.find("a", string="Request an appointment at Northside")["href"] == (
+        "/appointments/request/?location=northside"
+    )
+
+
+def test_a_location_leaves_out_practitioners_whose_profile_is_not_complete(client, clinic_site):
+    northside = add_location(clinic_site.home)
+    Practitioner.objects.create(name="Dr. New Hire", credentials="DC", locations=[northside])
+    assert not html(client.get("/northside/")).find("h2", string="Who works here")
 
 
 def test_slugs_are_made_from_names_and_kept_unique(clinic_site):

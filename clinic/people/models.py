@@ -15,6 +15,7 @@ from wagtail.search import index
 from clinic.base.models import ClinicPage
 from clinic.base.seo import json_ld_script
 from clinic.base.text import lines
+from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
 from .seo import person
@@ -67,6 +68,12 @@ class Practitioner(index.Indexed, ClusterableModel):
         related_name="practitioners",
         help_text=_("The treatments they provide: each treatment's page lists them."),
     )
+    locations = ParentalManyToManyField(
+        "locations.LocationPage",
+        blank=True,
+        related_name="practitioners",
+        help_text=_("Where they see patients: each location's page lists them."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -81,7 +88,8 @@ class Practitioner(index.Indexed, ClusterableModel):
     )
 
     # A clinician editing their own record (people/permissions.py) sees what describes them;
-    # who they are in the site (name, address, account, treatments) is for the managers.
+    # who they are in the site (name, address, account, treatments, locations) is for the
+    # managers.
     panels = [
         FieldPanel("name", permission=MANAGE),
         FieldPanel("slug", permission=MANAGE),
@@ -91,6 +99,7 @@ class Practitioner(index.Indexed, ClusterableModel):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
         FieldPanel("languages"),
         FieldPanel("treatments", widget=forms.CheckboxSelectMultiple, permission=MANAGE),
+        FieldPanel("locations", widget=forms.CheckboxSelectMultiple, permission=MANAGE),
         FieldPanel("user", permission=MANAGE),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -137,6 +146,9 @@ class Practitioner(index.Indexed, ClusterableModel):
 
     def provided_treatments(self):
         return TreatmentPage.objects.filter(practitioners=self).live().public().order_by("path")
+
+    def work_locations(self):
+        return LocationPage.objects.filter(practitioners=self).live().public().order_by("path")
 
 
 class TeamPage(RoutablePageMixin, ClinicPage):

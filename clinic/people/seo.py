@@ -37,6 +37,12 @@ def person(practitioner, profile_url, request):
         data["description"] = practitioner.bio
     if practitioner.language_list:
         data["knowsLanguage"] = practitioner.language_list
+    work_locations = [
+        {"@type": "MedicalClinic", "name": location.title, "url": location.get_full_url(request)}
+        for location in practitioner.work_locations()
+    ]
+    if work_locations:
+        data["workLocation"] = work_locations
     if practitioner.photo:
         data["image"] = absolute_url(request, practitioner.photo.get_rendition("fill-400x400").url)
     return data

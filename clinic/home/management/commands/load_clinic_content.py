@@ -65,9 +65,21 @@ class Command(BaseCommand):
             symptom_index = self.load_section(
                 SymptomIndexPage, symptoms.SYMPTOM_INDEX, "symptoms index"
             )
+            # Before the practitioner, who works there.
+            first_location = self.load_page(
+                self.home,
+                LocationPage,
+                locations.FIRST_LOCATION,
+                "location",
+                opening_spans=[
+                    OpeningSpan(weekday=day, opens=opens, closes=closes)
+                    for day, opens, closes in locations.OPENING_SPANS
+                ],
+            )
             reviewer = self.load_practitioner(
                 back_spasms.REVIEWER,
                 [treatment_pages[slug] for slug in back_spasms.REVIEWER_TREATMENT_SLUGS],
+                [first_location],
             )
             today = timezone.localdate()
             self.load_page(
@@ -91,16 +103,6 @@ class Command(BaseCommand):
             }
             self.load_page(self.home, TeamPage, team.TEAM_PAGE, "team page")
             self.load_footer(site, content_pages)
-            self.load_page(
-                self.home,
-                LocationPage,
-                locations.FIRST_LOCATION,
-                "location",
-                opening_spans=[
-                    OpeningSpan(weekday=day, opens=opens, closes=closes)
-                    for day, opens, closes in locations.OPENING_SPANS
-                ],
-            )
         self.stdout.write(self.style.SUCCESS(f"Created {self.created}, skipped {self.skipped}."))
 
     def load_once(self, key, label, existing, create):
@@ -238,12 +240,14 @@ class Command(BaseCommand):
             clinic.save()
             self.stdout.write(f"Filled in the empty clinic settings: {', '.join(filled)}")
 
-    def load_practitioner(self, data, treatments):
-        """The practitioner, providing `treatments` (those not deleted by editors)."""
+    def load_practitioner(self, data, treatments, locations):
+        """The practitioner, providing `treatments` at `locations` (those not deleted by
+        editors)."""
 
         def create():
             practitioner = Practitioner(**data)
             practitioner.treatments = [treatment for treatment in treatments if treatment]
+            practitioner.locations = [location for location in locations if location]
             practitioner.save()
             return practitioner
 
