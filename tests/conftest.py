@@ -73,8 +73,6 @@ def build_clinic_site():
         clinic_name="Lumbar Chiropractic",
         phone="(503) 555-0100",
         email="hello@lumbar.example",
-        address="12 Spine Street\nSpringfield",
-        opening_hours="Mon–Fri 8:00–18:00",
         emergency_number="911",
         urgent_care_advice="Call 911 if you cannot feel your legs.",
     )

@@ -144,8 +144,6 @@ def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, clie
         "clinic_name": "Lumbar Chiropractic",
         "phone": "(503) 555-0199",
         "email": "desk@lumbar.example",
-        "address": "12 Spine Street",
-        "opening_hours": "Mon–Fri 8:00–18:00",
         "emergency_number": "911",
         "urgent_care_advice": "Call 911 if you cannot feel your legs.",
         "notice": "",

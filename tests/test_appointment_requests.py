@@ -199,16 +199,17 @@ def test_a_forged_confirmation_cookie_goes_back_to_the_form(client, clinic_site)
 
 def test_the_form_and_the_confirmation_cost_a_few_queries(client, clinic_site):
     """The form reads the Site, the clinic's details, the menu (and, once, the sites' root
-    paths that its addresses are made from), the live treatments, the locations and the
-    practitioners; the confirmation finds the reference in its cookie."""
+    paths that its addresses are made from), the live treatments, the locations (the
+    question's choices, and the footer's addresses) and the practitioners; the
+    confirmation finds the reference in its cookie (and reads the footer's as well)."""
     with CaptureQueriesContext(connection) as form_queries:
         assert client.get(FORM_URL).status_code == 200
-    assert len(form_queries) <= 7
+    assert len(form_queries) <= 8
     client.post(FORM_URL, answers())
     with CaptureQueriesContext(connection) as sent_queries:
         text = text_of(html(client.get(SENT_URL)))
     assert AppointmentRequest.objects.get().reference in text
-    assert len(sent_queries) <= 3
+    assert len(sent_queries) <= 4
 
 
 def test_a_patient_gets_no_session_only_a_cookie_for_the_confirmation_page(client, clinic_site):

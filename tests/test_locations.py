@@ -3,37 +3,33 @@ next closure, directions, structured data), listed on the contact page; an exist
 address and hours become its first location."""
 
 import datetime
-import importlib
 import json
+import os
 import time
 from unittest import mock
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
-from wagtail.models import Page
 
-from clinic.base.models import ClinicSettings
 from clinic.locations import hours
 from clinic.locations.models import Closure, LocationPage, OpeningSpan
 
-from .helpers import html, text_of
+from .helpers import html, run_python, text_of
 
 NINE, FIVE = datetime.time(9), datetime.time(17)
 
 
 def add_location(home, title="Northside", slug="northside", **fields):
-    location = LocationPage(
-        title=title,
-        slug=slug,
-        summary=f"Our {title} clinic.",
-        street="200 Birch Road",
-        city="Fairview",
-        region="OR",
-        postcode="97024",
-        opening_spans=[OpeningSpan(weekday=day, opens=NINE, closes=FIVE) for day in range(5)],
+    fields = {
+        "summary": f"Our {title} clinic.",
+        "street": "200 Birch Road",
+        "city": "Fairview",
+        "region": "OR",
+        "postcode": "97024",
+        "opening_spans": [OpeningSpan(weekday=day, opens=NINE, closes=FIVE) for day in range(5)],
         **fields,
-    )
+    }
+    location = LocationPage(title=title, slug=slug, **fields)
     home.add_child(instance=location)
     location.save_revision().publish()
     return location
@@ -153,56 +149,55 @@ def test_the_contact_page_lists_every_location(client, clinic_site):
     ]
 
 
-# An existing clinic's settings, as the migration leaves them
+# An existing clinic's address and hours, as the migrations carry them over
 
 
-def migrate_settings_to_a_location():
-    migration = importlib.import_module(
-        "clinic.locations.migrations.0002_first_location_from_clinic_settings"
+def migrate_settings_to_a_location(tmp_path, address, opening_hours):
+    """The first location made by the migrations from settings holding `address` and
+    `opening_hours` (in a process of its own: see tests/location_migration.py)."""
+    env = {**os.environ, "TZ": timezone.get_default_timezone_name()}
+    result = run_python(
+        "-m",
+        "tests.location_migration",
+        str(tmp_path / "db.sqlite3"),
+        address,
+        opening_hours,
+        env=env,
+        timeout=180,
     )
-    migration.first_location_from_clinic_settings(apps, None)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_migration_makes_the_clinics_address_and_hours_its_first_location(client, clinic_site):
-    clinic = ClinicSettings.objects.get(site=clinic_site.site)
-    clinic.address = "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024"
-    clinic.opening_hours = (
+def test_migration_makes_the_clinics_address_and_hours_its_first_location(tmp_path):
+    location = migrate_settings_to_a_location(
+        tmp_path,
+        "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024",
         "Mon–Thu 8:00–18:00\nFri 8:00–12:00, 13:00–16:00\nSat 9:00–13:00\nSun closed\n"
-        "Evenings by arrangement"
+        "Evenings by arrangement",
     )
-    clinic.save()
-
-    migrate_settings_to_a_location()
-
-    location = LocationPage.objects.get()
-    assert (location.street, location.city, location.region, location.postcode) == (
+    assert location["title"] == "Our clinic in Fairview"
+    assert location["address"] == [
         "1480 Alder Street, Suite 210\nRiverside Commons",
         "Fairview",
         "OR",
         "97024",
-    )
-    spans = [(s.weekday, s.opens, s.closes) for s in location.opening_spans.order_by("sort_order")]
-    assert spans[:4] == [(day, datetime.time(8), datetime.time(18)) for day in range(4)]
-    assert spans[4:] == [
-        (4, datetime.time(8), datetime.time(12)),
-        (4, datetime.time(13), datetime.time(16)),
-        (5, datetime.time(9), datetime.time(13)),
     ]
-    assert location.hours_note == "Evenings by arrangement"  # kept word for word
-    assert Page.find_problems() == ([], [], [], [], [])
-    page = html(client.get(location.url))
-    assert text_of(page.select_one("h1")) == "Our clinic in Fairview"
-    # The settings keep their text.
-    assert ClinicSettings.objects.get(pk=clinic.pk).opening_hours == clinic.opening_hours
+    assert location["spans"] == [
+        *([day, "08:00:00", "18:00:00"] for day in range(4)),
+        [4, "08:00:00", "12:00:00"],
+        [4, "13:00:00", "16:00:00"],
+        [5, "09:00:00", "13:00:00"],
+    ]
+    assert location["hours_note"] == "Evenings by arrangement"  # kept word for word
+    assert location["parent"]  # under the site's home page
+    assert location["tree_problems"] == [0, 0, 0, 0, 0]
+    assert location["settings_kept"] == 1  # the settings row stays, without the address
 
 
-def test_migration_takes_a_last_line_without_a_zip_code_as_the_city(clinic_site):
-    migrate_settings_to_a_location()  # the test site's "12 Spine Street\nSpringfield"
-    location = LocationPage.objects.get()
-    assert (location.street, location.city, location.postcode) == (
-        "12 Spine Street",
-        "Springfield",
-        "",
+def test_migration_takes_a_last_line_without_a_zip_code_as_the_city(tmp_path):
+    location = migrate_settings_to_a_location(
+        tmp_path, "12 Spine Street\nSpringfield", "Mon–Fri 9:00–17:00"
     )
-    assert location.title == "Our clinic in Springfield"
-    assert location.hours_note == "" and location.opening_spans.count() == 5
+    assert location["address"] == ["12 Spine Street", "Springfield", "", ""]
+    assert location["title"] == "Our clinic in Springfield"
+    assert location["hours_note"] == "" and len(location["spans"]) == 5

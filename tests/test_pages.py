@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from tests.conftest import make_article, make_treatment
 from tests.helpers import html, text_of
+from tests.test_locations import add_location
 from treatments.models import RELATED_ARTICLES
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,24 @@ def test_home_page_shows_treatments_articles_and_contact_details(client, clinic_
     assert {"/treatments/joint-manipulation/", "/treatments/exercise-therapy/"} <= links
     assert "/symptoms/back-spasms/" in links
     assert "555-0100" in text
-    assert "12 Spine Street" in text
+
+
+def test_every_page_gives_each_locations_address_and_where_its_hours_are(client, clinic_site):
+    add_location(clinic_site.home)
+    home = html(client.get("/"))
+    assert "Opening hours: Mon–Fri 9:00 AM–5:00 PM · Sat–Sun closed" in text_of(home)
+    footer = home.select_one("footer")
+    assert "200 Birch Road" in text_of(footer)
+    assert footer.find("a", string="Opening hours and directions")["href"] == "/northside/"
+    assert footer.find("dt", string="Address")
+
+    # With two, each is named; the home page leaves the hours to each location's page.
+    add_location(clinic_site.home, title="Eastside", slug="eastside", street="5 Oak Lane")
+    home = html(client.get("/"))
+    footer = home.select_one("footer")
+    assert [dt.get_text() for dt in footer.select("dt")][-2:] == ["Northside", "Eastside"]
+    assert "5 Oak Lane" in text_of(footer)
+    assert "Opening hours:" not in text_of(home.select_one(".hero"))
 
 
 def test_home_page_lists_newest_articles_first(client, clinic_site):
@@ -159,7 +177,7 @@ def test_every_page_has_the_main_navigation_and_a_skip_link(client, clinic_site)
 
 def test_contact_page_shows_the_clinic_details(client, clinic_site):
     text = text_of(html(client.get("/contact/")))
-    assert "555-0100" in text and "hello@lumbar.example" in text and "Mon–Fri" in text
+    assert "555-0100" in text and "hello@lumbar.example" in text
 
 
 def test_pages_have_one_h1_and_no_skipped_heading_levels(client, clinic_site):

@@ -4,8 +4,8 @@ number of treatments, articles, images or tags.
 
 Wagtail's routing reads two rows a level (the page, then its own fields) and its view
 restrictions two more; every page's header and footer add the menu (the pages marked "Show
-in menus") and the footer's page links; the page's template adds what it shows (settings,
-related pages, reviewer, tags, one query per kind of image block)."""
+in menus"), the footer's page links and the locations' addresses; the page's template adds
+what it shows (settings, related pages, reviewer, tags, one query per kind of image block)."""
 
 import json
 
@@ -19,7 +19,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from tests.conftest import make_article, make_treatment
 
-QUERY_BUDGET = 16
+QUERY_BUDGET = 17
 
 PAGES = [
     "/",

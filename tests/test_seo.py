@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Page
 
 from tests.helpers import html
+from tests.test_locations import add_location
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +55,25 @@ def test_home_page_describes_the_clinic_and_its_services(client, clinic_site):
     assert data["@type"] == "MedicalClinic"
     assert data["name"] == "Lumbar Chiropractic"
     assert data["telephone"] == "(503) 555-0100"
-    assert data["address"] == "12 Spine Street, Springfield"
+    assert "address" not in data  # no location yet
     services = data["availableService"]
     assert [s["@type"] for s in services] == ["MedicalTherapy", "MedicalTherapy"]
     assert {s["name"] for s in services} == {"Joint manipulation", "Exercise therapy"}
     assert all(s["url"].startswith("http") for s in services)
+
+
+def test_the_home_page_gives_one_locations_address_or_names_each_location(client, clinic_site):
+    add_location(clinic_site.home)
+    data = json_ld(client.get("/"))
+    assert data["address"]["@type"] == "PostalAddress"
+    assert data["address"]["streetAddress"] == "200 Birch Road"
+    add_location(clinic_site.home, title="Eastside", slug="eastside")
+    data = json_ld(client.get("/"))
+    assert "address" not in data
+    assert data["department"] == [
+        {"@type": "MedicalClinic", "name": "Northside", "url": "http://localhost/northside/"},
+        {"@type": "MedicalClinic", "name": "Eastside", "url": "http://localhost/eastside/"},
+    ]
 
 
 def test_treatment_page_describes_a_medical_therapy(client, clinic_site):

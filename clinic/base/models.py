@@ -20,7 +20,7 @@ from .pagination import paginate
 from .phones import tel_uri
 from .querysets import ClinicPageManager
 from .readability import reading_grade
-from .text import lines, plain_text
+from .text import plain_text
 
 
 @register_setting(icon="site")
@@ -30,10 +30,6 @@ class ClinicSettings(BaseSiteSetting):
     clinic_name = models.CharField(max_length=120, default="Lumbar Chiropractic")
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
-    address = models.TextField(blank=True, help_text=_("Street address, one line per line."))
-    opening_hours = models.TextField(
-        blank=True, help_text=_("One line per day or group of days, e.g. 'Mon–Fri 8:00–18:00'.")
-    )
     emergency_number = models.CharField(
         max_length=20,
         default="911",
@@ -111,10 +107,10 @@ class ClinicSettings(BaseSiteSetting):
     panels = [
         FieldPanel("clinic_name"),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address")],
+            [FieldPanel("phone"), FieldPanel("email")],
             heading=_("Contact details"),
+            help_text=_("Addresses and opening hours are each location's, on its page."),
         ),
-        FieldPanel("opening_hours"),
         MultiFieldPanel(
             [FieldPanel("notice"), FieldPanel("notice_starts"), FieldPanel("notice_ends")],
             heading=_("Site-wide notice"),
@@ -182,14 +178,6 @@ class ClinicSettings(BaseSiteSetting):
         if not upcoming:
             return None
         return math.ceil((min(upcoming) - now).total_seconds())
-
-    @property
-    def address_lines(self):
-        return lines(self.address)
-
-    @property
-    def opening_hours_lines(self):
-        return lines(self.opening_hours)
 
 
 class ClinicPage(Page):

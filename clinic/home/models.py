@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 
 from clinic.base.models import ClinicPage, ClinicSettings
 from clinic.base.seo import site_root_url, therapy
-from clinic.base.text import lines
+from clinic.locations.models import LocationPage
 from education.models import SymptomArticlePage
 from treatments.models import TreatmentPage
 
@@ -45,6 +45,12 @@ class HomePage(ClinicPage):
             .order_by("path")
         )
 
+    @cached_property
+    def locations(self):
+        return list(
+            LocationPage.objects.live().public().prefetch_related("opening_spans").order_by("path")
+        )
+
     def newest_articles(self):
         return (
             SymptomArticlePage.objects.descendant_of(self)
@@ -57,6 +63,7 @@ class HomePage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["treatments"] = self.treatments
         context["newest_articles"] = self.newest_articles()
+        context["locations"] = self.locations
         return context
 
     def get_structured_data(self, request):
@@ -69,12 +76,19 @@ class HomePage(ClinicPage):
             "medicalSpecialty": "https://schema.org/Musculoskeletal",
             "availableService": [therapy(t, request) for t in self.treatments],
         }
-        optional = {
-            "telephone": clinic.phone,
-            "email": clinic.email,
-            "address": ", ".join(lines(clinic.address)),
-        }
+        optional = {"telephone": clinic.phone, "email": clinic.email}
         data.update({key: value for key, value in optional.items() if value})
+        if len(self.locations) == 1:
+            data["address"] = self.locations[0].postal_address()
+        elif self.locations:
+            data["department"] = [
+                {
+                    "@type": "MedicalClinic",
+                    "name": location.title,
+                    "url": location.get_full_url(request),
+                }
+                for location in self.locations
+            ]
         return data
 
 

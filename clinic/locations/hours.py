@@ -6,7 +6,7 @@ Days are the clinic's own (TIME_ZONE): "today" is the clinic's date, whatever th
 import datetime
 import math
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 # Monday first, as datetime.date.weekday() counts.
 WEEKDAYS = [
@@ -47,3 +47,23 @@ def seconds_until_tomorrow(now=None):
     # In UTC: between two times of one zone Python subtracts wall clocks, wrong across DST.
     left = midnight.astimezone(datetime.UTC) - now.astimezone(datetime.UTC)
     return max(1, math.ceil(left.total_seconds()))
+
+
+def summary(spans):
+    """The week in a few lines, days with the same hours run together: ["Mon–Thu 8:00 AM–6:00
+    PM", "Fri 8:00 AM–4:00 PM", "Sat 9:00 AM–1:00 PM", "Sun closed"]."""
+    groups = []  # [first day, last day, hours text]
+    for name, day_spans, _today in week(spans, timezone.localdate()):
+        text = ", ".join(f"{span_time(s.opens)}–{span_time(s.closes)}" for s in day_spans)
+        if groups and groups[-1][2] == text:
+            groups[-1][1] = name
+        else:
+            groups.append([name, name, text])
+    return [
+        f"{first[:3]}{'–' + last[:3] if last != first else ''} {text or 'closed'}"
+        for first, last, text in groups
+    ]
+
+
+def span_time(moment):
+    return dateformat.time_format(moment, "g:i A")

@@ -118,6 +118,20 @@ class LocationPage(ClinicPage):
             return f"{OPEN_MAP_DIRECTIONS}?{urlencode({'to': f'{self.latitude},{self.longitude}'})}"
         return f"{OPEN_MAP_SEARCH}?{urlencode({'query': ', '.join(self.address_lines)})}"
 
+    @property
+    def hours_summary(self):
+        return hours.summary(self.opening_spans.all())
+
+    def postal_address(self):
+        return {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(lines(self.street)),
+            "addressLocality": self.city,
+            "addressRegion": self.region,
+            "postalCode": self.postcode,
+            "addressCountry": self.country,
+        }
+
     def contact(self, clinic):
         """(phone, email): the location's own, else the clinic's."""
         return self.phone or clinic.phone, self.email or clinic.email
@@ -145,14 +159,7 @@ class LocationPage(ClinicPage):
             "@type": "MedicalClinic",
             "name": self.title,
             "url": self.get_full_url(request),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": ", ".join(lines(self.street)),
-                "addressLocality": self.city,
-                "addressRegion": self.region,
-                "postalCode": self.postcode,
-                "addressCountry": self.country,
-            },
+            "address": self.postal_address(),
             "openingHoursSpecification": [
                 {
                     "@type": "OpeningHoursSpecification",

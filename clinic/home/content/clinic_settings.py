@@ -7,8 +7,6 @@ CLINIC_SETTINGS = {
     "clinic_name": CLINIC_NAME,
     "phone": "(503) 555-0147",
     "email": "hello@lumbar-clinic.example",
-    "address": "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024",
-    "opening_hours": "Mon–Thu 8:00–18:00\nFri 8:00–16:00\nSat 9:00–13:00\nSun closed",
     "emergency_number": "911",
     "front_desk_email": "frontdesk@lumbar-clinic.example",
     "urgent_care_advice": (

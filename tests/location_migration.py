@@ -1,0 +1,66 @@
+"""Run by tests/test_locations.py (`python -m tests.location_migration <file> <address>
+<hours>`), in a process of its own, on a new SQLite file: the clinic settings as they stood
+before locations (an address and opening hours as text), migrated forward; prints the first
+location the migrations made, as JSON.
+
+A process of its own because the suite's test database is shared by its tests, each in a
+transaction, where SQLite cannot alter tables."""
+
+import json
+import os
+import sys
+
+BEFORE = [("locations", "0001_initial"), ("base", "0005_brand_footer_and_notice")]
+
+
+def main(database, address, opening_hours):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "clinic.settings.test"
+    from django.conf import settings
+
+    # SQLite whatever the suite runs on: this database is the test's own, a new file.
+    settings.DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": database}
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    call_command("migrate", verbosity=0)
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old_apps = executor.loader.project_state(BEFORE).apps
+    # The default site's root is Wagtail's welcome page: the clinic's home, here.
+    site = old_apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True)
+    old_apps.get_model("base", "ClinicSettings").objects.create(
+        site=site, clinic_name="Lumbar", address=address, opening_hours=opening_hours
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from wagtail.models import Page
+
+    from clinic.base.models import ClinicSettings
+    from clinic.locations.models import LocationPage
+
+    location = LocationPage.objects.get()
+    print(
+        json.dumps(
+            {
+                "title": location.title,
+                "address": [location.street, location.city, location.region, location.postcode],
+                "spans": [
+                    [span.weekday, span.opens.isoformat(), span.closes.isoformat()]
+                    for span in location.opening_spans.order_by("sort_order")
+                ],
+                "hours_note": location.hours_note,
+                "parent": location.get_parent().pk == site.root_page_id,
+                "tree_problems": [len(problems) for problems in Page.find_problems()],
+                "settings_kept": ClinicSettings.objects.filter(clinic_name="Lumbar").count(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
