@@ -64,7 +64,10 @@ def inbox(clinic_site):
             full_name="Ulla Urgent",
             email="ulla@example.com",
             phone="555-0102",
-            red_flags=["saddle_numbness", "fever"],
+            red_flags=[
+                {"wording": "Numbness around the groin or buttocks", "urgency": "emergency"},
+                {"wording": "Fever with your back pain", "urgency": "same_day"},
+            ],
             is_urgent=True,
             treatment=clinic_site.exercise,
             created_at=days_ago(2),
