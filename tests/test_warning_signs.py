@@ -237,6 +237,17 @@ def test_a_clinician_adds_a_sign_and_the_form_asks_it(client, clinician, clinic_
     assert labels == [NUMBNESS, BLADDER, FEVER, "Pain that wakes you at night"]
 
 
+def test_a_clinician_reorders_the_list_and_the_history_says_who(client, clinician, clinic_site):
+    bladder = sign(BLADDER)
+    url = reverse("wagtailsnippets_safety_warningsign:reorder", args=[bladder.pk])
+    assert clinician.post(f"{url}?position=0").status_code == 200
+
+    labels = [text_of(label) for label in html(client.get(FORM_URL)).select(".warning-sign label")]
+    assert labels == [BLADDER, NUMBNESS, FEVER]
+    entry = ModelLogEntry.objects.for_instance(bladder).get(action="wagtail.reorder")
+    assert entry.user.username == "nell"
+
+
 @pytest.mark.parametrize("group", ["Front desk", "Editors"])
 def test_only_clinicians_edit_the_list(clinic_site, group):
     browser = logged_in(make_user("pat", group))
