@@ -16,11 +16,11 @@ from clinic.appointments.models import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     AppointmentRequest,
-    RedFlag,
     TimeOfDay,
     Weekday,
 )
 from clinic.home.content.stream import callout, faq, heading, paragraph, steps
+from clinic.home.content.warning_signs import WARNING_SIGNS
 
 REGIONS = [
     "lower back",
@@ -320,7 +320,14 @@ def appointment_request(rng, now, reference, treatments, staff, locations=()):
         ]
     else:
         status = rng.choices(CLOSED_STATUSES, weights=[12, 2, 1, 2])[0]
-    red_flags = rng.sample(RedFlag.values, rng.randint(1, 2)) if rng.random() < URGENT_SHARE else []
+    red_flags = (
+        [
+            {"wording": sign["wording"], "urgency": sign["urgency"]}
+            for sign in rng.sample(WARNING_SIGNS, rng.randint(1, 2))
+        ]
+        if rng.random() < URGENT_SHARE
+        else []
+    )
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     local_part = f"{first}.{last}".lower().replace("'", "")
     treatment = None

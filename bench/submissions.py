@@ -31,7 +31,7 @@ QUERY_HEADER = "X-Bench-Queries"
 TICKET = re.compile(r'name="ticket" value="([^"]+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TREATMENT = re.compile(r'<option value="(\d+)"')
-RED_FLAGS = ["fever", "leg_weakness", "trauma"]
+WARNING_SIGN = re.compile(r'name="red_flags" value="(\d+)"')
 
 outcomes = collections.Counter()
 queries = collections.defaultdict(lambda: [0, 0])  # request name -> [queries, responses]
@@ -45,6 +45,7 @@ class Browser:
     csrf_token: str = ""
     ticket: str = ""
     treatments: list = field(default_factory=list)
+    warning_signs: list = field(default_factory=list)
     opened_at: float = 0.0
 
     def cookie_header(self):
@@ -101,6 +102,7 @@ class Patient(FastHttpUser):
         browser.ticket = TICKET.search(page).group(1)
         browser.csrf_token = CSRF.search(page).group(1)
         browser.treatments = TREATMENT.findall(page)
+        browser.warning_signs = WARNING_SIGN.findall(page)
         browser.opened_at = time.monotonic()
         self.open_forms.append(browser)
 
@@ -120,8 +122,8 @@ class Patient(FastHttpUser):
             "consent": "on",
             "website": "",
         }
-        if random.random() < 0.04:  # noqa: S311
-            data["red_flags"] = random.choice(RED_FLAGS)  # noqa: S311
+        if browser.warning_signs and random.random() < 0.04:  # noqa: S311
+            data["red_flags"] = random.choice(browser.warning_signs)  # noqa: S311
         headers = self.headers(
             browser,
             Origin=PUBLIC_ORIGIN,

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
-from clinic.base.blocks import ClinicStreamBlock
+from clinic.base.blocks import ClinicStreamBlock, heading_anchor
 from clinic.base.models import ClinicIndexPage, ClinicPage, ClinicSettings
 from clinic.base.querysets import in_private_section
 from clinic.base.seo import therapy
@@ -242,6 +242,15 @@ class SymptomArticlePage(ClinicPage):
         """More than a few screens on a phone: the page then says at its top where to find
         help and how to book, as well as at its end."""
         return len(self.reading_text().split()) > LONG_ARTICLE_WORDS
+
+    @property
+    def section_headings(self):
+        """The body's section headings, with their anchors, for the contents list."""
+        return [
+            {"text": block.value["text"], "anchor": heading_anchor(block.value["text"])}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
 
     @property
     def sign_list(self):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from clinic.appointments import tickets
 from clinic.appointments.models import AppointmentRequest
+from clinic.safety.models import WarningSign
 
 PATIENT = {
     "full_name": "Maria Kowalczyk",
@@ -33,6 +34,16 @@ def make_appointment_request(**fields):
         **fields,
     }
     return AppointmentRequest.objects.create(**values)
+
+
+def warning_sign(wording):
+    """The form's value for the warning sign worded so (the test site's list: conftest)."""
+    return str(WarningSign.objects.get(wording=wording).pk)
+
+
+def ticked(wording, urgency):
+    """A warning sign as a request keeps it."""
+    return {"wording": wording, "urgency": urgency}
 
 
 def ticket(seconds_ago=30, token=None):

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from clinic.base.models import ClinicSettings
 from clinic.home.models import HomePage
 from clinic.people.models import Practitioner, TeamPage
+from clinic.safety.models import Urgency, WarningSign
 from clinic.web.outage import remember_contact
 from education.models import (
     SymptomArticlePage,
@@ -24,6 +25,20 @@ from tests.helpers import logged_in, make_user
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 REVIEWER = "Dr. Ana Ruiz"
+# The test site's warning signs, in order: two emergencies, then one for the same day.
+WARNING_SIGNS = [
+    (
+        "Numbness around the groin or buttocks",
+        Urgency.EMERGENCY,
+        "This needs a hospital within hours.",
+    ),
+    (
+        "New problems controlling your bladder or bowels",
+        Urgency.EMERGENCY,
+        "The nerves may be squeezed.",
+    ),
+    ("Fever with your back pain", Urgency.SAME_DAY, "An infection needs a doctor."),
+]
 
 
 def publish(parent, page):
@@ -76,6 +91,11 @@ def build_clinic_site():
         emergency_number="911",
         urgent_care_advice="Call 911 if you cannot feel your legs.",
     )
+
+    for order, (wording, urgency, advice) in enumerate(WARNING_SIGNS):
+        WarningSign.objects.create(
+            wording=wording, urgency=urgency, advice=advice, sort_order=order
+        )
 
     treatment_index = publish(
         home,
@@ -141,6 +161,7 @@ def new_install():
     ClinicSettings.objects.filter(site=site).delete()
     home.delete()
     Practitioner.objects.filter(name=REVIEWER).delete()
+    WarningSign.objects.filter(wording__in=[wording for wording, *_ in WARNING_SIGNS]).delete()
 
 
 def pytest_collection_modifyitems(items):

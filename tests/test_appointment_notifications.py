@@ -15,16 +15,19 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-from clinic.appointments.models import AppointmentRequest, RedFlag
+from clinic.appointments.models import AppointmentRequest
 from clinic.appointments.notifications import (
     admin_url,
     notify_after_commit,
     send_notifications,
 )
 from clinic.base.models import ClinicSettings
+from tests.conftest import WARNING_SIGNS
 from tests.helpers import SilentServer
 
-from .appointment_data import PATIENT, make_appointment_request
+from .appointment_data import PATIENT, make_appointment_request, ticked
+
+NUMBNESS, BLADDER, FEVER = (wording for wording, _urgency, _advice in WARNING_SIGNS)
 
 FRONT_DESK_ADDRESS = "desk@lumbar.example"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
@@ -151,14 +154,17 @@ def test_urgent_request_is_marked_urgent_for_the_front_desk_without_saying_why(
 ):
     appointment_request = submit(
         django_capture_on_commit_callbacks,
-        red_flags=[RedFlag.FEVER, RedFlag.BLADDER_BOWEL],
+        red_flags=[ticked(FEVER, "same_day"), ticked(BLADDER, "emergency")],
         is_urgent=True,
     )
 
     message = email_to(mailoutbox, FRONT_DESK_ADDRESS)
     assert message.subject == f"New appointment request {appointment_request.reference} (URGENT)"
     assert message.body.startswith("URGENT: the patient ticked a warning sign; call them first.")
-    assert "URGENT" not in email_to(mailoutbox, PATIENT["email"]).body
+    patient = email_to(mailoutbox, PATIENT["email"]).body
+    assert "URGENT" not in patient
+    # No reply "within one working day" for someone who should get care elsewhere now.
+    assert "will call you first" in patient and "working day" not in patient
 
 
 def test_patient_email_gives_reference_next_steps_and_emergency_advice(
@@ -184,7 +190,7 @@ def test_patient_email_gives_reference_next_steps_and_emergency_advice(
 def test_no_email_carries_health_details_and_front_desk_gets_no_contact_details(
     front_desk, clinic_site, mailoutbox, django_capture_on_commit_callbacks, is_urgent
 ):
-    red_flags = [RedFlag.FEVER, RedFlag.SADDLE_NUMBNESS, RedFlag.WEIGHT_LOSS]
+    red_flags = [ticked(FEVER, "same_day"), ticked(NUMBNESS, "emergency")]
     submit(
         django_capture_on_commit_callbacks,
         treatment=clinic_site.joint,
@@ -194,7 +200,7 @@ def test_no_email_carries_health_details_and_front_desk_gets_no_contact_details(
     )
 
     assert len(mailoutbox) == 2
-    health_details = [PATIENT["message"], *red_flags, *(RedFlag(flag).label for flag in red_flags)]
+    health_details = [PATIENT["message"], *(sign["wording"] for sign in red_flags)]
     for message in mailoutbox:
         text = as_sent(message).casefold()
         for detail in [*health_details, PATIENT["full_name"], "Kowalczyk", "Monday"]:

@@ -14,10 +14,12 @@ from wagtail.models import Page, Revision, Site
 
 from clinic.base.models import ClinicSettings
 from clinic.base.text import lines
+from clinic.home.content.warning_signs import WARNING_SIGNS
 from clinic.home.models import HomePage, LoadedContent
 from clinic.locations.models import LocationPage
 from clinic.pages.models import ContentPage
 from clinic.people.models import Practitioner
+from clinic.safety.models import WarningSign
 from education.models import (
     SymptomArticlePage,
     SymptomArticleTreatment,
@@ -50,7 +52,8 @@ TREATMENT_SLUGS = [
     "circulation-therapies",
     "exercise-therapy",
 ]
-ITEM_COUNT = 17  # settings, practitioner and fifteen pages
+# Settings, practitioner, fifteen pages and the warning signs.
+ITEM_COUNT = 17 + len(WARNING_SIGNS)
 
 
 def load_clinic_content():
@@ -77,6 +80,7 @@ def database_state():
         "revisions": Revision.objects.count(),
         "settings": list(ClinicSettings.objects.values()),
         "practitioners": list(Practitioner.objects.values()),
+        "warning signs": list(WarningSign.objects.values()),
         "links": list(SymptomArticleTreatment.objects.values()),
         "sites": list(Site.objects.values()),
     }
@@ -208,7 +212,32 @@ def test_clinic_settings_are_filled_for_the_default_site(loaded):
     assert "555" in clinic.phone
     assert clinic.email.endswith(".example")
     assert clinic.emergency_number == "911"
-    assert "911" in clinic.urgent_care_advice
+    assert "not an emergency service" in clinic.urgent_care_advice
+
+
+def test_the_warning_signs_cover_the_back_pain_red_flags_and_the_emergencies(loaded, client):
+    """Those the form asked about, and those the urgent-care advice named (chest pain...)."""
+    signs = {sign.wording: sign for sign in WarningSign.objects.all()}
+    for words in ["groin", "bladder", "legs", "fall", "Chest pain", "breathing", "Fever"]:
+        assert any(words in wording for wording in signs), words
+    assert all(sign.advice and sign.latest_revision for sign in signs.values())
+    card = client.get("/symptoms/back-spasms/").content.decode()
+    assert escape(next(w for w in signs if "Chest pain" in w)) in card
+
+
+def test_warning_signs_clinicians_changed_or_deleted_are_left_so(loaded):
+    chest, breathing = (
+        WarningSign.objects.get(wording__startswith=start)
+        for start in ["Chest pain", "Difficulty breathing"]
+    )
+    chest.advice = "Call 911: do not drive yourself."
+    chest.save()
+    breathing.delete()
+
+    load_clinic_content()
+
+    assert WarningSign.objects.get(pk=chest.pk).advice == "Call 911: do not drive yourself."
+    assert not WarningSign.objects.filter(wording__startswith="Difficulty breathing").exists()
 
 
 def test_first_run_reports_each_item_created(loaded):

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinic.appointments.models import AppointmentRequest, RedFlag
+from clinic.appointments.models import AppointmentRequest
 from tests.appointment_data import make_appointment_request
 from tests.helpers import make_user
 
@@ -37,7 +37,7 @@ def fill_inbox(clinic_site):
                 treatment=next(treatments),
                 handled_by=handlers[number % len(handlers)],
                 status=[Status.NEW, Status.CONTACTED][number % 2],
-                red_flags=[RedFlag.FEVER] if urgent else [],
+                red_flags=[{"wording": "Fever", "urgency": "same_day"}] if urgent else [],
                 is_urgent=urgent,
             )
 

@@ -297,9 +297,9 @@ def test_an_article_ends_with_the_treatments_that_help_each_with_its_own_request
         f"{FORM_URL}?treatment={treatment.slug}" for treatment in article.recommended_treatments
     ]
     assert len(treatment_links) >= 2
-    # The article is long, so its top says where help is too.
-    jump = soup.select_one(".jump-to-help a")
-    assert soup.select_one(jump["href"]) is not None
+    # The article is long, so its top lists its sections, how to book last.
+    jump = soup.select("nav.contents a")[-1]
+    assert jump["href"] == "#article-cta-title" and soup.select_one(jump["href"]) is not None
     cta = soup.select_one(".appointment-cta")
     assert cta.select_one(f"a[href='{FORM_URL}']") and cta.select_one(f"a[href='{CLINIC_TEL}']")
 

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.locations.models import LocationPage
 from clinic.people.models import Practitioner
+from clinic.safety.models import WarningSign
 from treatments.models import TreatmentPage
 
-from .models import AppointmentRequest, RedFlag, TimeOfDay, Weekday
+from .models import AppointmentRequest, TimeOfDay, Weekday
 from .tickets import issue_ticket, read_ticket
 
 # Bump the version whenever the consent wording changes: each request stores the version
@@ -120,7 +121,7 @@ class AppointmentRequestForm(forms.ModelForm):
         help_text=_("Tick all that suit you, or none if any time is fine."),
     )
     red_flags = TickedChoicesField(
-        choices=RedFlag.choices,
+        choices=[],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Do you have any of these right now?"),
@@ -185,6 +186,11 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = live_treatments()
+        # Asked by id; the request keeps the words, read here in the same query.
+        self.warning_signs = {str(sign.pk): sign for sign in WarningSign.objects.shown()}
+        self.fields["red_flags"].choices = [
+            (pk, sign.wording) for pk, sign in self.warning_signs.items()
+        ]
         self.fields["practitioner"].queryset = practitioners()
         locations = live_locations()
         if len(locations) > 1:
@@ -250,6 +256,10 @@ class AppointmentRequestForm(forms.ModelForm):
         self.add_error(None, ValidationError(message, code="too_fast"))
         self.renew_ticket()
 
+    def warning_sign_choices(self):
+        """Each warning sign's checkbox with the sign itself (its advice and urgency)."""
+        return [(choice, self.warning_signs[choice.data["value"]]) for choice in self["red_flags"]]
+
     def spam_reason(self):
         """Why this submission looks automated, or "" if it looks like a person's."""
         return "honeypot" if self.cleaned_data.get("website") else ""
@@ -258,7 +268,9 @@ class AppointmentRequestForm(forms.ModelForm):
         """The unsaved AppointmentRequest these answers make."""
         request = self.save(commit=False)
         request.submission_token = self.cleaned_data["ticket"].token
-        request.red_flags = self.cleaned_data["red_flags"]
+        request.red_flags = [
+            self.warning_signs[pk].as_ticked() for pk in self.cleaned_data["red_flags"]
+        ]
         request.is_urgent = bool(request.red_flags)
         request.consent_given_at = timezone.now()
         request.consent_version = CONSENT_VERSION

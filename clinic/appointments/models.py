@@ -6,6 +6,8 @@ from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.safety.models import Urgency
+
 # No 0/O or 1/I: a reference is read out over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 REFERENCE_LENGTH = 6
@@ -29,17 +31,6 @@ class TimeOfDay(models.TextChoices):
     MORNING = "morning", _("Morning (8–12)")
     AFTERNOON = "afternoon", _("Afternoon (12–4)")
     EVENING = "evening", _("Late afternoon (4–6)")
-
-
-class RedFlag(models.TextChoices):
-    """Warning signs that need urgent medical care rather than a chiropractic visit."""
-
-    SADDLE_NUMBNESS = "saddle_numbness", _("Numbness around the groin, genitals or buttocks")
-    BLADDER_BOWEL = "bladder_bowel", _("New problems controlling your bladder or bowels")
-    LEG_WEAKNESS = "leg_weakness", _("Weakness in one or both legs that is spreading or worsening")
-    FEVER = "fever", _("Fever, or feeling generally unwell, with your back pain")
-    TRAUMA = "trauma", _("Pain that started after a major fall, car accident or other injury")
-    WEIGHT_LOSS = "weight_loss", _("Weight loss you cannot explain")
 
 
 class AppointmentRequestQuerySet(models.QuerySet):
@@ -157,6 +148,8 @@ class AppointmentRequest(models.Model):
         _("new or returning"), max_length=10, choices=PatientType.choices
     )
     message = models.TextField(_("about the problem"), max_length=1000, blank=True)
+    # The warning signs ticked, as the patient read them: [{"wording", "urgency"}], kept
+    # as they were whatever clinicians change in the list later (safety.WarningSign).
     red_flags = models.JSONField(_("warning signs ticked"), default=list, blank=True)
     is_urgent = models.BooleanField(_("urgent"), default=False)
 
@@ -238,8 +231,23 @@ class AppointmentRequest(models.Model):
     def is_notified(self):
         return bool(self.front_desk_notified_at and self.patient_notified_at)
 
+    @property
+    def urgency(self):
+        """How soon the patient needs care elsewhere: the most urgent sign they ticked
+        (an Urgency value), or "" if they ticked none."""
+        ticked = {sign.get("urgency") for sign in self.red_flags if isinstance(sign, dict)}
+        if Urgency.EMERGENCY in ticked:
+            return Urgency.EMERGENCY
+        return Urgency.SAME_DAY if ticked else ""
+
     def get_red_flags_display(self):
-        return [RedFlag(flag).label for flag in self.red_flags if flag in RedFlag.values]
+        """The warning signs ticked, in the patient's words, each with how urgent it was."""
+        urgencies = dict(Urgency.choices)
+        return [
+            {"wording": sign.get("wording", ""), "urgency": urgencies.get(sign.get("urgency"), "")}
+            for sign in self.red_flags
+            if isinstance(sign, dict)
+        ]
 
     def get_preferred_days_display(self):
         return [Weekday(day).label for day in self.preferred_days if day in Weekday.values]

@@ -205,6 +205,8 @@ def patient_email(appointment_request, clinic):
             "reference": appointment_request.reference,
             "clinic_name": clinic.clinic_name,
             "clinic_phone": clinic.phone,
+            # No promise of a day to someone who ticked a warning sign; nor a word of why.
+            "is_urgent": appointment_request.is_urgent,
             "emergency_number": clinic.emergency_number,
         },
     )

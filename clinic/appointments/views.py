@@ -9,6 +9,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from clinic.safety.models import Urgency
 from clinic.web import outage
 
 from . import ratelimit
@@ -23,10 +24,10 @@ from .models import AppointmentRequest
 from .notifications import notify_after_commit
 from .tickets import issue_ticket
 
-# The confirmation page finds what it shows (the reference, and whether a warning sign was
-# ticked) in a signed cookie that only that page receives: no session is stored for a
-# patient, and the pages they read next stay the shared cache's. The cookie stays in the
-# patient's own browser, out of scripts' reach.
+# The confirmation page finds what it shows (the reference, and how urgent the warning signs
+# ticked were: no sign itself) in a signed cookie that only that page receives: no session
+# is stored for a patient, and the pages they read next stay the shared cache's. The cookie
+# stays in the patient's own browser, out of scripts' reach.
 CONFIRMATION_COOKIE = "appointment_sent"
 CONFIRMATION_SECONDS = 60 * 60
 
@@ -80,7 +81,7 @@ class AppointmentRequestView(View):
         response.set_cookie(
             CONFIRMATION_COOKIE,
             signing.dumps(
-                {"reference": appointment.reference, "urgent": appointment.is_urgent},
+                {"reference": appointment.reference, "urgency": appointment.urgency},
                 salt=CONFIRMATION_COOKIE,
             ),
             max_age=CONFIRMATION_SECONDS,
@@ -116,8 +117,10 @@ def request_sent(request):
         )
     except signing.BadSignature:  # none, forged, or over an hour old
         return redirect("appointments:request")
+    # A cookie set before the urgency was kept says only whether the request was urgent.
+    urgency = sent.get("urgency", Urgency.EMERGENCY if sent.get("urgent") else "")
     return render(
         request,
         "appointments/request_sent.html",
-        {"reference": sent["reference"], "is_urgent": sent["urgent"]},
+        {"reference": sent["reference"], "urgency": urgency},
     )

@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type that has a body."""
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
@@ -8,6 +9,11 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 EXERCISE_SAFETY_NOTE = "Stop if the pain increases, and tell your clinician."
+
+
+def heading_anchor(text):
+    """The id of a body heading, for a long page's contents list to link to."""
+    return f"section-{slugify(text)}"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -24,6 +30,11 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
         description = _("A section heading")
         preview_value = {"text": "What causes a back spasm?", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = heading_anchor(value["text"])
+        return context
 
 
 class CaptionedImageBlock(blocks.StructBlock):

@@ -37,7 +37,10 @@ class ClinicSettings(BaseSiteSetting):
     )
     urgent_care_advice = models.TextField(
         blank=True,
-        help_text=_("Shown on every health page: when to skip the clinic and get urgent care."),
+        help_text=_(
+            "Shown at the top of the urgent-care box on every health page, e.g. 'We are not an "
+            "emergency service.' The signs themselves are listed from Warning signs."
+        ),
     )
     front_desk_email = models.EmailField(
         blank=True,

@@ -19,6 +19,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "clinic.base",
+    "clinic.safety",
     "clinic.web",
     "clinic.staff",
     "clinic.home",

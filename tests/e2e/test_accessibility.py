@@ -30,7 +30,8 @@ def form_with_errors(page):
 
 
 def confirmation(page):
-    # A warning sign is ticked: the urgent-care advice comes first.
+    # A warning sign is ticked: its advice shows on the form, and what to do now comes first
+    # on the confirmation.
     page.goto(FORM_URL)
     clock = FormClock()
     page.get_by_role("textbox", name="Full name", exact=True).fill("Alex Audit")

@@ -20,7 +20,9 @@ def test_front_desk_sees_urgent_first_marks_a_request_contacted_and_the_history_
     user = make_staff("Front desk", first_name="Dana", last_name="Desk")
     # The urgent request came first: the inbox lists it above the newer one all the same.
     urgent = make_appointment_request(
-        full_name="Una Underwood", red_flags=["saddle_numbness"], is_urgent=True
+        full_name="Una Underwood",
+        red_flags=[{"wording": "Numbness around the groin", "urgency": "emergency"}],
+        is_urgent=True,
     )
     routine = make_appointment_request(
         full_name="Olga Older", treatment=TreatmentPage.objects.get(slug="joint-manipulation")

@@ -65,10 +65,26 @@ def test_patient_finds_joint_manipulation_and_requests_an_appointment(new_page, 
     assert stored.status == AppointmentRequest.Status.NEW and not stored.is_urgent
 
 
-def test_patient_with_a_warning_sign_sees_urgent_care_advice_first(new_page):
-    page = new_page()
+def test_patient_with_a_warning_sign_sees_its_advice_at_once_and_urgent_care_first(new_page):
+    page = new_page()  # a phone
     page.goto(FORM_URL)
     clock = FormClock()
+    # The warning signs come first; each sign's advice shows the moment it is ticked.
+    signs = page.get_by_role("group", name="Do you have any of these right now?")
+    bladder = signs.locator(".warning-sign").filter(
+        has=page.get_by_label("New problems controlling your bladder or bowels")
+    )
+    advice = bladder.locator(".warning-sign__advice")
+    expect(advice).to_be_hidden()
+    tick(page, page.get_by_label("New problems controlling your bladder or bowels"))
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("cauda equina")
+    expect(advice.get_by_role("link", name="911")).to_have_attribute("href", "tel:911")
+    advice.scroll_into_view_if_needed()
+    assert advice.bounding_box()["y"] < page.get_by_label("Full name").bounding_box()["y"]
+    other = signs.locator(".warning-sign__advice").filter(has_text="infection")
+    expect(other).to_be_hidden()  # only the ticked sign's advice
+
     name = "Ulla Ulrich"
     type_into(page, page.get_by_role("textbox", name="Full name", exact=True), name)
     type_into(page, page.get_by_role("textbox", name="Email", exact=True), "ulla@example.com")
@@ -77,17 +93,20 @@ def test_patient_with_a_warning_sign_sees_urgent_care_advice_first(new_page):
     choose(page, contact, contact.get_by_label("Phone call"))
     returning = page.get_by_role("group", name="Have you been to the clinic before?")
     choose(page, returning, returning.get_by_label("Returning patient"))
-    tick(page, page.get_by_label("New problems controlling your bladder or bowels"))
     tick(page, page.get_by_label(re.compile("^I agree that the clinic may store")))
     tab_to(page, page.get_by_role("button", name="Send my request"))
     clock.wait_out(page)
     page.keyboard.press("Enter")
 
     main = page.get_by_role("main")
-    expect(main.get_by_role("heading").first).to_have_text("When to get urgent help")
+    expect(main.get_by_role("heading").first).to_have_text("Get emergency help now")
     expect(main.get_by_role("heading", level=1)).to_have_text("We have your request")
-    emergency = main.get_by_role("complementary").get_by_role("link", name=re.compile(r"^\d+$"))
-    expect(emergency).to_have_attribute("href", re.compile("^tel:"))
+    now = main.get_by_role("region", name="Get emergency help now")
+    expect(now.get_by_role("link", name="911")).to_have_attribute("href", "tel:911")
+    expect(main).to_contain_text("the front desk calls you first")
+    expect(main).not_to_contain_text("working day")
     stored = shown_request(page)
     assert stored.full_name == name
-    assert stored.is_urgent and stored.red_flags == ["bladder_bowel"]
+    assert stored.is_urgent and stored.red_flags == [
+        {"wording": "New problems controlling your bladder or bowels", "urgency": "emergency"}
+    ]

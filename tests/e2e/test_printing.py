@@ -49,9 +49,11 @@ def test_a_printed_page_has_the_clinic_name_and_phone_in_black_on_white_and_noth
     ]
     heading = page.get_by_role("heading", level=1)
     urgent_care = page.get_by_role("complementary").filter(has_text="When to get urgent help")
+    printed = page.locator(".print-footer")
     for locator in online_only:
         expect(locator).to_be_attached()
     expect(letterhead).to_be_hidden()
+    expect(printed).to_be_hidden()
     assert style(heading, "color") != BLACK  # the brand colour on screen
     assert style(urgent_care, "backgroundColor") != TRANSPARENT
 
@@ -63,6 +65,12 @@ def test_a_printed_page_has_the_clinic_name_and_phone_in_black_on_white_and_noth
     )
     for locator in online_only:
         expect(locator).to_be_hidden()
+    # The page's address and the day it was printed (the browser's day, set as it prints).
+    expect(printed).to_be_visible()
+    expect(printed).to_contain_text("/treatments/joint-manipulation/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    today = page.evaluate("new Date().toLocaleDateString('en', {dateStyle: 'long'})")
+    expect(printed.locator("time")).to_have_text(today)
     expect(heading).to_have_text("Joint manipulation")
     expect(page.get_by_role("heading", name="Who it helps")).to_be_visible()
     expect(urgent_care).to_be_visible()

@@ -9,11 +9,9 @@ CLINIC_SETTINGS = {
     "email": "hello@lumbar-clinic.example",
     "emergency_number": "911",
     "front_desk_email": "frontdesk@lumbar-clinic.example",
+    # The signs themselves are the warning signs' list (warning_signs.py), shown after it.
     "urgent_care_advice": (
-        "We are not an emergency service. Call 911 or go to the nearest emergency department, "
-        "instead of booking with us, if you have chest pain, difficulty breathing, sudden "
-        "severe pain, pain after a serious fall or accident, numbness around the groin or "
-        "buttocks, new trouble controlling your bladder or bowels, or leg weakness that is "
-        "getting worse."
+        "We are not an emergency service. If you have any of the signs below, get help "
+        "instead of booking with us."
     ),
 }

@@ -1,6 +1,6 @@
-"""Create the clinic's starting content: settings, the page tree, the first article and its
-reviewer (the first practitioner), the team page, and the
-general pages (about, first visit, fees, privacy, accessibility) with the footer's links.
+"""Create the clinic's starting content: settings, the warning signs, the page tree, the
+first article and its reviewer (the first practitioner), the team page, and the general
+pages (about, first visit, fees, privacy, accessibility) with the footer's links.
 
 Each item is loaded once. If it exists it is left exactly as it is, and once loaded it is the
 editors' to change or delete: a second run changes nothing and brings back nothing they
@@ -28,11 +28,13 @@ from clinic.home.content import (
     symptoms,
     team,
     treatments,
+    warning_signs,
 )
 from clinic.home.models import HomePage, LoadedContent
 from clinic.locations.models import LocationPage, OpeningSpan
 from clinic.pages.models import ContentPage
 from clinic.people.models import Practitioner, TeamPage
+from clinic.safety.models import WarningSign
 from education.models import (
     SymptomArticlePage,
     SymptomArticleTreatment,
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             site = self.default_site(root)
             # Before any page is published, so nothing can have made a blank settings row.
             self.load_clinic_settings(site)
+            self.load_warning_signs()
             self.home = self.load_home_page(site, root)
 
             treatment_index = self.load_section(
@@ -210,6 +213,23 @@ class Command(BaseCommand):
         for key in new_keys:
             LoadedContent.objects.create(key=key)
             self.loaded.add(key)
+
+    def load_warning_signs(self):
+        """The list the form asks about and health pages show, each sign once: after that
+        it is the clinicians' to word, reorder or remove."""
+        for order, data in enumerate(warning_signs.WARNING_SIGNS):
+
+            def create(data=data, order=order):
+                sign = WarningSign.objects.create(sort_order=order, **data)
+                sign.save_revision()  # its history starts with the shipped words
+                return sign
+
+            self.load_once(
+                f"warning-sign:{data['wording']}",
+                f"warning sign {data['wording']!r}",
+                WarningSign.objects.filter(wording=data["wording"]).first(),
+                create,
+            )
 
     def load_footer(self, site, content_pages):
         """The privacy notice the appointment form links to, and the footer's links: each
