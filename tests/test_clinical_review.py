@@ -17,9 +17,9 @@ from openpyxl import load_workbook
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from clinic.base.reviews import add_months
 from clinic.people.models import Practitioner
 from education.models import ClinicalReviewTask, SymptomArticlePage, SymptomIndexPage
-from education.reviews import add_months
 from education.workflows import assign_clinical_review
 from tests.conftest import make_article
 from tests.helpers import html, logged_in, make_user, text_of
@@ -241,14 +241,14 @@ def test_an_edit_goes_live_only_with_the_clinicians_approval(
     editor, clinician, clinician_user, client, review_site
 ):
     old_review = (review_site.reviewer, datetime.date(2026, 3, 1), datetime.date(2027, 3, 1))
-    submit_edit(editor, review_site.article, summary="Sudden, painful tightening of a muscle.")
+    submit_edit(editor, review_site.article, summary="A sudden, painful tightening of a muscle.")
     article = SymptomArticlePage.objects.get(pk=review_site.article.pk)
-    assert article.summary != "Sudden, painful tightening of a muscle."  # not live yet
+    assert article.summary != "A sudden, painful tightening of a muscle."  # not live yet
     assert (article.reviewer, article.last_reviewed, article.next_review_due) == old_review
     assert "Sudden, painful" not in client.get("/symptoms/back-spasms/").content.decode()
 
     article = approve(clinician, article)
-    assert article.summary == "Sudden, painful tightening of a muscle."
+    assert article.summary == "A sudden, painful tightening of a muscle."
     assert article.reviewer == clinician_user.practitioner
     assert (article.last_reviewed, article.next_review_due) == (
         today(),
