@@ -87,12 +87,12 @@ class ContentDueForReviewView(ReportView):
             url_name="wagtailadmin_pages:edit",
             sort_key="title",
         ),
+        Column("page_type_display_name", label=_("Type")),
         StatusTagColumn(
             "review_state_label",
             label=_("Review"),
             primary=lambda page: page.review_state == ReviewState.OVERDUE,
         ),
-        Column("page_type_display_name", label=_("Type")),
         Column("reviewer_name", label=_("Reviewer")),
         Column("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
         Column("next_review_due", label=_("Next review due"), sort_key="next_review_due"),

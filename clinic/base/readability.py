@@ -1,9 +1,9 @@
 """How hard a page's text is to read, as a US school grade (Flesch–Kincaid).
 
 Patient information should read at about grade 8 or below. The syllable count is the usual
-vowel-group estimate: close enough to tell plain writing from dense writing. A short text is
-judged too: its grade swings more with each word, but a short page is read by patients all
-the same, and its hardest sentences are what the editor is shown.
+vowel-group estimate: close enough to tell plain writing from dense writing. A short page is
+judged too, from MIN_WORDS on: below that (a title-like line or two) the grade is one long
+word's ("Edited by the clinic manager." scores 10), not the text's.
 """
 
 import re
@@ -13,6 +13,7 @@ SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 # A sentence ends at . ! or ? followed by a space or the end of the text.
 SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s|$)|$)", re.DOTALL)
 VOWEL_GROUP = re.compile(r"[aeiouy]+")
+MIN_WORDS = 20
 
 
 def syllables(word):
@@ -29,10 +30,10 @@ def grade(words, sentence_count):
     return round(score, 1)
 
 
-def reading_grade(text):
-    """The Flesch–Kincaid grade of `text`, or None if it has no words."""
+def reading_grade(text, min_words=MIN_WORDS):
+    """The Flesch–Kincaid grade of `text`, or None if it has fewer than `min_words` words."""
     words = WORD.findall(text)
-    if not words:
+    if not words or len(words) < min_words:
         return None
     return grade(words, max(len(SENTENCE_END.findall(text)), 1))
 
@@ -46,7 +47,11 @@ def hardest_sentences(text, above, limit=3):
     """The hardest sentences of `text`, hardest first, at most `limit`: those whose own grade
     is above `above` (or, if none is on its own, the hardest there are)."""
     graded = sorted(
-        ((reading_grade(sentence), sentence) for sentence in sentences(text)),
+        # Each sentence once, however often the page repeats it.
+        (
+            (reading_grade(sentence, min_words=1), sentence)
+            for sentence in dict.fromkeys(sentences(text))
+        ),
         key=lambda pair: -pair[0],
     )
     hard = [sentence for score, sentence in graded if score > above]
