@@ -67,7 +67,7 @@ class HealthPageForm(WagtailAdminPageForm):
             del self.fields[REASON]
 
     def may_publish(self):
-        if self.for_user is None:
+        if self.for_user is None or (self.instance.pk is None and self.parent_page is None):
             return False
         if self.instance.pk:
             return self.instance.permissions_for_user(self.for_user).can_publish()
