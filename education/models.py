@@ -1,29 +1,24 @@
 import re
 from urllib.parse import quote
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock, heading_anchor
-from clinic.base.models import ClinicIndexPage, ClinicPage, ClinicSettings
+from clinic.base.health_pages import HealthPageMixin, clinical_review_panel, reviewer_field
+from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.querysets import in_private_section
+from clinic.base.reading_level import HealthPageForm
 from clinic.base.seo import therapy
 from clinic.base.text import lines, plain_text
-from clinic.people.models import Practitioner, TeamPage
-from clinic.people.seo import person_reference
-
-from .reviews import ReviewState, due_soon_until, next_review_after, review_state
 
 # Words of reading (summary and body) past which an article counts as long.
 LONG_ARTICLE_WORDS = 400
@@ -80,7 +75,7 @@ class SymptomIndexPage(ClinicIndexPage):
         return context
 
 
-class SymptomArticleForm(WagtailAdminPageForm):
+class SymptomArticleForm(HealthPageForm):
     def clean(self):
         cleaned_data = super().clean()
         # Drafts may leave it for later; a page patients can read (published, or sent for
@@ -99,7 +94,7 @@ class SymptomArticleForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SymptomArticlePage(ClinicPage):
+class SymptomArticlePage(HealthPageMixin, ClinicPage):
     body = StreamField(ClinicStreamBlock(), blank=True)
     signs = models.TextField(
         blank=True,
@@ -116,16 +111,7 @@ class SymptomArticlePage(ClinicPage):
         verbose_name=_("prevention at home"),
         help_text=_("One habit per line, e.g. 'Stretch your back and hips every day'."),
     )
-    reviewer = models.ForeignKey(
-        "people.Practitioner",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="articles",
-        verbose_name=_("clinical reviewer"),
-    )
-    last_reviewed = models.DateField(null=True, blank=True)
-    next_review_due = models.DateField(null=True, blank=True)
+    reviewer = reviewer_field(related_name="articles")
     tags = ClusterTaggableManager(
         through="education.SymptomArticleTag",
         blank=True,
@@ -143,15 +129,7 @@ class SymptomArticlePage(ClinicPage):
         FieldPanel("urgent_help"),
         FieldPanel("prevention"),
         FieldPanel("tags"),
-        # Set by a clinician's approval in the Clinical review workflow, not typed.
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewer", read_only=True),
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("next_review_due", read_only=True),
-            ],
-            heading=_("Clinical review"),
-        ),
+        clinical_review_panel(),
     ]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("body"),
@@ -167,69 +145,6 @@ class SymptomArticlePage(ClinicPage):
 
     class Meta:
         verbose_name = _("symptom article")
-
-    def clean(self):
-        super().clean()
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            raise ValidationError(
-                {"next_review_due": _("The next review must fall after the last review.")}
-            )
-
-    @transaction.atomic
-    def record_clinical_review(self, user):
-        """Record `user`'s review of today: on the page and in its latest revision, the one
-        the workflow publishes. A clinician without a practitioner record gets one."""
-        reviewer = Practitioner.objects.get_or_create(
-            user=user,
-            defaults={
-                "name": user.get_full_name().strip() or user.get_username(),
-                "credentials": "Clinician",
-            },
-        )[0]
-        today = timezone.localdate()
-        review = {
-            "reviewer": reviewer,
-            "last_reviewed": today,
-            "next_review_due": next_review_after(today),
-        }
-        for name, value in review.items():
-            setattr(self, name, value)
-        SymptomArticlePage.objects.filter(pk=self.pk).update(**review)
-        revision = self.get_latest_revision()
-        if revision is not None:
-            revision.content.update(
-                reviewer=reviewer.pk,
-                last_reviewed=today.isoformat(),
-                next_review_due=review["next_review_due"].isoformat(),
-            )
-            revision.save(update_fields=["content"])
-
-    def with_content_json(self, content):
-        # The review record describes the page as it stands, like its live status: it is
-        # kept from the page, so publishing or reverting to an older revision (or a version
-        # scheduled before the review) never brings back an older review.
-        page = super().with_content_json(content)
-        page.reviewer_id = self.reviewer_id
-        page.last_reviewed = self.last_reviewed
-        page.next_review_due = self.next_review_due
-        return page
-
-    @classmethod
-    def due_for_review(cls, today):
-        """Articles, live or drafts, overdue or due within DUE_SOON_DAYS of `today`."""
-        return (
-            cls.objects.filter(next_review_due__lte=due_soon_until(today))
-            .select_related("reviewer")
-            .order_by("next_review_due", "title")
-        )
-
-    @property
-    def review_overdue(self):
-        return review_state(self.next_review_due, timezone.localdate()) == ReviewState.OVERDUE
 
     def content_problems(self):
         problems = super().content_problems()
@@ -275,12 +190,6 @@ class SymptomArticlePage(ClinicPage):
         )
         return [link.treatment for link in links]
 
-    @cached_property
-    def team_page(self):
-        """Where the reviewer's profile is (None without a team page): read once for the
-        page's "Reviewed by" link and its structured data."""
-        return TeamPage.find() if self.reviewer_id else None
-
     @property
     def section_url(self):
         """The address of the section the article is in: its own, one level up (which
@@ -305,37 +214,7 @@ class SymptomArticlePage(ClinicPage):
                 {"@type": "MedicalTherapy", "name": p} for p in self.prevention_list
             ],
         }
-        data = {
-            "@type": "MedicalWebPage",
-            "name": self.seo_title or self.title,
-            "description": self.meta_description,
-            "url": self.get_full_url(request),
-            "about": condition,
-            "mainEntity": condition,
-            "specialty": "https://schema.org/Musculoskeletal",
-        }
-        if self.last_reviewed:
-            data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.reviewer:
-            data["reviewedBy"] = self.reviewer_json_ld(request)
-        return data
-
-    def reviewer_json_ld(self, request):
-        """The reviewer's Person: a reference to their profile's, when there is a team page
-        to hold it; the clinic, while the reviewer's profile is not complete."""
-        if not self.reviewer.is_presentable:
-            return {
-                "@type": "MedicalOrganization",
-                "name": ClinicSettings.for_request(request).clinic_name,
-            }
-        team_page = self.team_page
-        if team_page is None:
-            return {
-                "@type": "Person",
-                "name": self.reviewer.name,
-                "description": self.reviewer.credentials,
-            }
-        return person_reference(self.reviewer, team_page.full_profile_url(self.reviewer, request))
+        return self.medical_web_page(request, condition)
 
 
 class SymptomArticleTreatment(Orderable):
@@ -366,15 +245,15 @@ class SymptomArticleTag(TaggedItemBase):
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):
-    """Approval by a member of the Clinicians group. Approving a page that keeps a review
-    record (a symptom article) names the approving clinician as its reviewer and schedules
-    the next review."""
+    """Approval by a member of the Clinicians group. Approving a health page (a treatment, a
+    symptom article) names the approving clinician as its reviewer and schedules the next
+    review."""
 
     @transaction.atomic  # an approval that fails leaves no review record behind
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             page = task_state.workflow_state.content_object.specific
-            if isinstance(page, SymptomArticlePage):
+            if isinstance(page, HealthPageMixin):
                 page.record_clinical_review(user)
         return super().on_action(task_state, user, action_name, **kwargs)
 

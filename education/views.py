@@ -1,7 +1,8 @@
-"""The admin report "Content due for review": symptom articles whose clinical review is late
-or falls due within DUE_SOON_DAYS."""
+"""The admin report "Content due for review": health pages (treatments, symptom articles)
+whose clinical review is late or falls due within DUE_SOON_DAYS."""
 
 import django_filters
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -9,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from clinic.base.health_pages import health_pages_due_for_review
+from clinic.base.reviews import DUE_SOON_DAYS, ReviewState, review_state
 from clinic.people.models import Practitioner
-
-from .models import SymptomArticlePage
-from .reviews import DUE_SOON_DAYS, ReviewState, review_state
 
 # Whoever may work on pages (editors, clinicians, superusers) sees what is due; the front
 # desk, with no page rights, does not.
@@ -25,10 +26,10 @@ def can_see_reviews_due(user):
     return page_permission_policy.user_has_any_permission(user, PAGE_WORK)
 
 
-def articles_due_for_review(user, today):
-    """The articles due for review, among the pages `user` may work on."""
+def pages_due_for_review(user, today):
+    """The health pages due for review, among the pages `user` may work on."""
     pages = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_WORK)
-    return SymptomArticlePage.due_for_review(today).filter(pk__in=pages.values("pk"))
+    return health_pages_due_for_review(today).filter(pk__in=pages.values("pk"))
 
 
 def review_state_choices():
@@ -47,12 +48,18 @@ class ContentDueForReviewFilterSet(WagtailFilterSet):
     )
     reviewer = django_filters.ModelChoiceFilter(
         label=_("Reviewer"),
-        queryset=Practitioner.objects.filter(articles__isnull=False).distinct(),
+        queryset=Practitioner.objects.filter(
+            Q(articles__isnull=False) | Q(reviewed_treatments__isnull=False)
+        ).distinct(),
+        method="filter_reviewer",
     )
 
     class Meta:
-        model = SymptomArticlePage
+        model = Page
         fields = ["state", "reviewer", "live"]
+
+    def filter_reviewer(self, queryset, name, value):
+        return queryset.filter(reviewer_pk=value.pk)
 
     def filter_state(self, queryset, name, value):
         today = timezone.localdate()
@@ -80,6 +87,7 @@ class ContentDueForReviewView(ReportView):
             url_name="wagtailadmin_pages:edit",
             sort_key="title",
         ),
+        Column("page_type_display_name", label=_("Type")),
         StatusTagColumn(
             "review_state_label",
             label=_("Review"),
@@ -92,6 +100,7 @@ class ContentDueForReviewView(ReportView):
     ]
     list_export = [
         "title",
+        "page_type_display_name",
         "review_state_label",
         "reviewer_name",
         "last_reviewed",
@@ -101,6 +110,7 @@ class ContentDueForReviewView(ReportView):
     ]
     export_headings = {
         "title": _("Title"),
+        "page_type_display_name": _("Type"),
         "review_state_label": _("Review"),
         "reviewer_name": _("Reviewer"),
         "last_reviewed": _("Last reviewed"),
@@ -116,8 +126,8 @@ class ContentDueForReviewView(ReportView):
     @cached_property
     def no_results_message(self):
         if self.is_filtering:
-            return gettext("No article matches these filters.")
-        return gettext("No article is overdue for review or due within %(days)s days.") % {
+            return gettext("No page matches these filters.")
+        return gettext("No page is overdue for review or due within %(days)s days.") % {
             "days": DUE_SOON_DAYS
         }
 
@@ -125,12 +135,12 @@ class ContentDueForReviewView(ReportView):
         return f"content-due-for-review-{self.today.isoformat()}"
 
     def get_queryset(self):
-        self.queryset = articles_due_for_review(self.request.user, self.today)
+        self.queryset = pages_due_for_review(self.request.user, self.today)
         return super().get_queryset()
 
     def decorate_paginated_queryset(self, object_list):
         for page in object_list:
             page.review_state = review_state(page.next_review_due, self.today)
             page.review_state_label = page.review_state.label
-            page.reviewer_name = page.reviewer.name if page.reviewer else ""
+            page.reviewer_name = page.reviewer_name or ""
         return object_list

@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from .reviews import DUE_SOON_DAYS, ReviewState
-from .views import ContentDueForReviewView, articles_due_for_review, can_see_reviews_due
+from clinic.base.reviews import DUE_SOON_DAYS, ReviewState
+
+from .views import ContentDueForReviewView, can_see_reviews_due, pages_due_for_review
 
 
 class ContentDueForReviewMenuItem(MenuItem):
@@ -44,7 +45,7 @@ def register_content_due_for_review_menu_item():
 
 
 class ContentDueForReviewPanel(Component):
-    """The dashboard's count of articles overdue for clinical review and due soon."""
+    """The dashboard's count of health pages overdue for clinical review and due soon."""
 
     name = "content_due_for_review"
     template_name = "education/admin/review_dashboard_panel.html"
@@ -55,7 +56,7 @@ class ContentDueForReviewPanel(Component):
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
-        due = articles_due_for_review(self.user, today)
+        due = pages_due_for_review(self.user, today)
         report_url = reverse("education_reports:content_due_for_review")
         return {
             "overdue_count": due.filter(next_review_due__lt=today).count(),

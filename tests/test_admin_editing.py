@@ -147,9 +147,11 @@ def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, clie
         "emergency_number": "911",
         "urgent_care_advice": "Call 911 if you cannot feel your legs.",
         "notice": "",
+        "reading_grade_target": "7",
         "footer_links": streamfield([]),
     }
     assert admin_client.post(url, nested_form_data(data)).status_code == 302
+    assert ClinicSettings.objects.get().reading_grade_target == 7
     assert ClinicSettings.objects.get().phone == "(503) 555-0199"
     contact = html(client.get("/contact/"))
     assert "(503) 555-0199" in text_of(contact)

@@ -17,13 +17,13 @@ from openpyxl import load_workbook
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from clinic.base.reviews import add_months
 from clinic.people.models import Practitioner
 from education.models import ClinicalReviewTask, SymptomArticlePage, SymptomIndexPage
-from education.reviews import add_months
 from education.workflows import assign_clinical_review
 from tests.conftest import make_article
 from tests.helpers import html, logged_in, make_user, text_of
-from treatments.models import TreatmentIndexPage
+from treatments.models import TreatmentIndexPage, TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -241,21 +241,21 @@ def test_an_edit_goes_live_only_with_the_clinicians_approval(
     editor, clinician, clinician_user, client, review_site
 ):
     old_review = (review_site.reviewer, datetime.date(2026, 3, 1), datetime.date(2027, 3, 1))
-    submit_edit(editor, review_site.article, summary="Sudden, painful tightening of a muscle.")
+    submit_edit(editor, review_site.article, summary="A sudden, painful tightening of a muscle.")
     article = SymptomArticlePage.objects.get(pk=review_site.article.pk)
-    assert article.summary != "Sudden, painful tightening of a muscle."  # not live yet
+    assert article.summary != "A sudden, painful tightening of a muscle."  # not live yet
     assert (article.reviewer, article.last_reviewed, article.next_review_due) == old_review
-    assert "Sudden, painful" not in client.get("/symptoms/back-spasms/").content.decode()
+    assert "sudden, painful" not in client.get("/symptoms/back-spasms/").content.decode()
 
     article = approve(clinician, article)
-    assert article.summary == "Sudden, painful tightening of a muscle."
+    assert article.summary == "A sudden, painful tightening of a muscle."
     assert article.reviewer == clinician_user.practitioner
     assert (article.last_reviewed, article.next_review_due) == (
         today(),
         add_months(today(), 12),
     )
     assert article.get_latest_revision().as_object().last_reviewed == today()
-    assert "Sudden, painful" in client.get("/symptoms/back-spasms/").content.decode()
+    assert "sudden, painful" in client.get("/symptoms/back-spasms/").content.decode()
 
 
 def test_approving_from_the_editor_with_changes_records_the_review(
@@ -316,7 +316,9 @@ def test_asking_for_changes_leaves_the_review_alone(editor, clinician, review_si
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
-def test_approving_a_treatment_page_publishes_it(editor, clinician, review_site):
+def test_a_treatment_approved_in_review_shows_its_dates_and_falls_due_in_the_report(
+    editor, clinician, clinician_user, client, review_site
+):
     joint = review_site.joint
     response = editor.post(
         edit_url(joint),
@@ -342,8 +344,20 @@ def test_approving_a_treatment_page_publishes_it(editor, clinician, review_site)
     task_state = current_task_state(joint)
     url = reverse("wagtailadmin_pages:workflow_action", args=[joint.pk, "approve", task_state.pk])
     assert clinician.post(url, {"comment": ""}).status_code == 302
-    joint.refresh_from_db()
+    joint = TreatmentPage.objects.get(pk=joint.pk)
     assert joint.summary == "Gentle, controlled movement of a stiff joint."
+    assert joint.reviewer == clinician_user.practitioner
+    assert (joint.last_reviewed, joint.next_review_due) == (today(), add_months(today(), 12))
+
+    review = html(client.get("/treatments/joint-manipulation/")).select_one(".review-meta")
+    assert review.find("a", string="Dr. Sam Lee")["href"] == "/team/dr-sam-lee/"
+    dates = [time["datetime"] for time in review.select("time")]
+    assert dates == [today().isoformat(), add_months(today(), 12).isoformat()]
+
+    assert "Joint manipulation" not in [row[0] for row in report_rows(editor)]
+    TreatmentPage.objects.filter(pk=joint.pk).update(next_review_due=days_from_today(-2))
+    [row] = [row for row in report_rows(editor) if row[0] == "Joint manipulation"]
+    assert row[1:4] == ["Treatment page", "Overdue", "Dr. Sam Lee"]
 
 
 # Everything else leaves the review record alone
@@ -475,11 +489,12 @@ def test_report_lists_overdue_and_due_soon_articles_with_their_dates(admin_clien
     rows = report_rows(admin_client)
     assert [row[0] for row in rows] == ["Sciatica", "Neck pain", "Hip pain"]
     sciatica, neck, hip = rows
-    assert sciatica[1] == "Overdue" and sciatica[-1] == "draft"
-    assert neck[1] == "Due soon" and hip[1] == "Due soon"
-    assert hip[2] == "Dr. Ana Ruiz" and neck[2] == "Dr. Ian Cho"
+    assert sciatica[1] == "Symptom article"
+    assert sciatica[2] == "Overdue" and sciatica[-1] == "draft"
+    assert neck[2] == "Due soon" and hip[2] == "Due soon"
+    assert hip[3] == "Dr. Ana Ruiz" and neck[3] == "Dr. Ian Cho"
     due = due_articles["due soon"].next_review_due
-    assert f"{due:%b}" in hip[4] and str(due.year) in hip[4]
+    assert f"{due:%b}" in hip[5] and str(due.year) in hip[5]
     soup = html(admin_client.get(REPORT_URL))
     link = soup.find("a", string=lambda text: text and "Sciatica" in text)
     assert link["href"] == edit_url(due_articles["overdue"])
@@ -540,8 +555,8 @@ def test_dashboard_panel_counts_what_is_due(admin_client, editor, due_articles):
         panel = html(client.get("/admin/")).select_one("#content-due-for-review-section")
         assert panel is not None
         text = text_of(panel)
-        assert "1 article overdue for clinical review" in text
-        assert "2 articles due within 30 days" in text
+        assert "1 health page overdue for clinical review" in text
+        assert "2 health pages due within 30 days" in text
         links = {a["href"] for a in panel.select("a")}
         assert f"{REPORT_URL}?state=overdue" in links
         assert REPORT_URL in links

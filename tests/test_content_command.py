@@ -174,6 +174,14 @@ def test_back_spasm_article_is_reviewed_with_the_next_review_a_year_later(loaded
     assert article.next_review_due <= today + datetime.timedelta(days=366)
 
 
+def test_shipped_health_pages_read_at_the_clinics_target_grade(loaded):
+    """Otherwise an editor could not send them for review again without a clinician's
+    reason (the reading level is a publishing rule)."""
+    for page in [*TreatmentPage.objects.all(), *SymptomArticlePage.objects.all()]:
+        assert page.reading_grade_target() == 8
+        assert not page.is_above_reading_level(), page.title
+
+
 def test_the_team_page_shows_the_first_practitioners_profile(loaded, client):
     practitioner = Practitioner.objects.get()
     assert (practitioner.name, practitioner.role) == ("Dr. Maya Ellison", "Chiropractor")

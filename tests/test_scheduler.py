@@ -291,6 +291,7 @@ def test_intervals_come_from_the_environment():
         "SCHEDULER_NOTIFICATIONS_SECONDS": "30",
         "SCHEDULER_PUBLISHING_SECONDS": "120",
         "SCHEDULER_PURGE_SECONDS": "3600",
+        "SCHEDULER_REVIEW_REMINDERS_SECONDS": "7200",
     }
     output = run_python(
         "-c",
@@ -304,6 +305,7 @@ def test_intervals_come_from_the_environment():
             ("purge_appointment_requests", 3600),
             ("send_password_resets", 30),
             ("send_pending_notifications", 30),
+            ("send_review_reminders", 7200),
         ]
     )
 

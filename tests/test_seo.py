@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from tests.helpers import html
 from tests.test_locations import add_location
+from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -76,13 +77,32 @@ def test_the_home_page_gives_one_locations_address_or_names_each_location(client
     ]
 
 
-def test_treatment_page_describes_a_medical_therapy(client, clinic_site):
+def test_treatment_page_is_a_reviewed_medical_web_page_about_a_therapy(client, clinic_site):
+    TreatmentPage.objects.filter(pk=clinic_site.joint.pk).update(
+        reviewer=clinic_site.reviewer, last_reviewed="2026-04-02", next_review_due="2027-04-02"
+    )
     data = json_ld(client.get("/treatments/joint-manipulation/"))
-    assert data["@type"] == "MedicalTherapy"
-    assert data["name"] == "Joint manipulation"
-    assert data["description"] == clinic_site.joint.summary
+    assert data["@type"] == "MedicalWebPage"
     assert data["url"] == clinic_site.joint.full_url
-    assert data["contraindication"] == "Not suitable with osteoporosis."
+    assert data["lastReviewed"] == "2026-04-02"
+    assert data["reviewedBy"] == {
+        "@type": "Person",
+        "@id": "http://localhost/team/dr-ana-ruiz/#person",
+        "name": "Dr. Ana Ruiz",
+    }
+    therapy = data["about"]
+    assert data["mainEntity"] == therapy
+    assert therapy["@type"] == "MedicalTherapy"
+    assert therapy["name"] == "Joint manipulation"
+    assert therapy["description"] == clinic_site.joint.summary
+    assert therapy["url"] == clinic_site.joint.full_url
+    assert therapy["contraindication"] == "Not suitable with osteoporosis."
+
+
+def test_a_treatment_never_reviewed_names_no_reviewer(client, clinic_site):
+    data = json_ld(client.get("/treatments/exercise-therapy/"))
+    assert data["about"]["name"] == "Exercise therapy"
+    assert "reviewedBy" not in data and "lastReviewed" not in data
 
 
 def test_article_is_a_reviewed_medical_web_page_about_a_condition(client, clinic_site):
@@ -118,7 +138,7 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, clinic_site):
     page.save_revision().publish()
     response = client.get(page.url)
     assert b"</script><script>alert(1)" not in response.content
-    assert json_ld(response)["description"] == page.summary
+    assert json_ld(response)["about"]["description"] == page.summary
 
 
 def test_sitemap_lists_every_live_page(client, clinic_site):

@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from clinic.base.blocks import ClinicStreamBlock
+from clinic.base.health_pages import HealthPageMixin, clinical_review_panel, reviewer_field
 from clinic.base.models import ClinicIndexPage, ClinicPage
 from clinic.base.querysets import in_private_section
+from clinic.base.reading_level import HealthPageForm
 from clinic.base.seo import absolute_url, therapy
 from clinic.base.text import plain_text
 
@@ -42,7 +44,7 @@ class TreatmentIndexPage(ClinicIndexPage):
         )
 
 
-class TreatmentPage(ClinicPage):
+class TreatmentPage(HealthPageMixin, ClinicPage):
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -77,6 +79,7 @@ class TreatmentPage(ClinicPage):
         verbose_name=_("safety notes"),
         help_text=_("Risks, and when this treatment is not suitable."),
     )
+    reviewer = reviewer_field(related_name="reviewed_treatments")
 
     content_panels = ClinicPage.content_panels + [
         FieldPanel("icon"),
@@ -90,6 +93,7 @@ class TreatmentPage(ClinicPage):
         ),
         FieldPanel("who_it_helps"),
         FieldPanel("safety_notes"),
+        clinical_review_panel(),
     ]
     search_fields = ClinicPage.search_fields + [
         index.SearchField("body"),
@@ -98,6 +102,7 @@ class TreatmentPage(ClinicPage):
         index.SearchField("safety_notes"),
     ]
 
+    base_form_class = HealthPageForm
     parent_page_types = ["treatments.TreatmentIndexPage"]
     subpage_types = []
 
@@ -143,4 +148,4 @@ class TreatmentPage(ClinicPage):
             data["image"] = absolute_url(
                 request, self.hero_image.get_rendition("fill-1200x630").url
             )
-        return data
+        return self.medical_web_page(request, data)

@@ -3,12 +3,17 @@
 Wagtail runs Axe over the page preview. Besides Axe's own rules (images without alt text)
 and Wagtail's (empty meta description), the clinic's rules look for markers that the
 preview of a page adds when the page has a problem (see includes/content_checks.html):
-each marker is an empty hidden element, which fails Axe's "has-visible-text" check.
+each marker is an empty hidden element, which fails Axe's "has-visible-text" check. What
+the panel says is written for the page being edited: for the reading level, its target and
+the sentences to simplify (as of the page's last saved draft, which the editor reloads on).
 """
 
-from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.userbar import ContentCheckerItem
+
+from .models import ClinicPage, ClinicSettings
+from .readability import hardest_sentences
 
 # Problem id (a page's `content_problems()`) -> what the editor is told.
 PROBLEMS = {
@@ -21,14 +26,22 @@ PROBLEMS = {
     },
     "reading-level": {
         "error_name": _("Text is harder to read than our target"),
-        "help_text": _("Use shorter sentences and everyday words; aim for grade %(grade)s.")
-        % {"grade": settings.CLINIC_READING_GRADE_TARGET},
+        "help_text": _("Use shorter sentences and everyday words; aim for grade %(grade)s."),
     },
 }
 
 
 def rule_id(problem):
     return f"clinic-{problem}"
+
+
+def reading_level_message(target, page=None):
+    """The reading-level check in words: the target, and the page's hardest sentences."""
+    help_text = PROBLEMS["reading-level"]["help_text"] % {"grade": target}
+    if page is not None and page.is_above_reading_level(target):
+        quoted = " ".join(f"“{s}”" for s in hardest_sentences(page.reading_text(), target))
+        help_text = f"{help_text} {gettext('Simplify first:')} {quoted}"
+    return {"error_name": PROBLEMS["reading-level"]["error_name"], "help_text": help_text}
 
 
 class ClinicContentCheckerItem(ContentCheckerItem):
@@ -59,5 +72,18 @@ class ClinicContentCheckerItem(ContentCheckerItem):
             "error_name": _("Image without alt text"),
             "help_text": _("Describe the image for people who cannot see it"),
         },
-        **{rule_id(problem): message for problem, message in PROBLEMS.items()},
+        rule_id("urgent-help-missing"): PROBLEMS["urgent-help-missing"],
     }
+
+    def __init__(self, in_editor=False, page=None):
+        super().__init__(in_editor=in_editor)
+        self.page = page
+
+    def get_axe_messages(self, request):
+        if isinstance(self.page, ClinicPage):
+            message = reading_level_message(self.page.reading_grade_target(), self.page)
+        else:
+            message = reading_level_message(
+                ClinicSettings.for_request(request).reading_grade_target
+            )
+        return {**self.axe_messages, rule_id("reading-level"): message}

@@ -1,8 +1,8 @@
 import math
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -20,7 +20,11 @@ from .pagination import paginate
 from .phones import tel_uri
 from .querysets import ClinicPageManager
 from .readability import reading_grade
-from .text import plain_text
+from .reviews import ReviewState
+from .text import words_patients_read
+
+# Patient information should read at about a US school grade 8 or below.
+DEFAULT_READING_GRADE = 8
 
 
 @register_setting(icon="site")
@@ -98,6 +102,16 @@ class ClinicSettings(BaseSiteSetting):
         verbose_name=_("privacy notice"),
         help_text=_("Linked from the appointment form, next to the consent the patient gives."),
     )
+    reading_grade_target = models.PositiveSmallIntegerField(
+        default=DEFAULT_READING_GRADE,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        verbose_name=_("reading level target (school grade)"),
+        help_text=_(
+            "Health pages must read at this US school grade or below to be sent for clinical "
+            "review or published, unless a clinician accepts them with a reason. 8 suits most "
+            "patients."
+        ),
+    )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -123,6 +137,7 @@ class ClinicSettings(BaseSiteSetting):
             heading=_("Urgent care"),
         ),
         FieldPanel("front_desk_email"),
+        FieldPanel("reading_grade_target"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("social_image")], heading=_("Brand")),
         MultiFieldPanel(
             [FieldPanel("footer_links"), FieldPanel("privacy_page")], heading=_("Footer")
@@ -183,6 +198,28 @@ class ClinicSettings(BaseSiteSetting):
         return math.ceil((min(upcoming) - now).total_seconds())
 
 
+class ReviewReminder(models.Model):
+    """An email that told a health page's reviewer its review falls due soon or is overdue:
+    one per page, kind and due date, so it is sent once, and a new review (a new due date)
+    lets the reminders go again."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ReviewState.choices)
+    next_review_due = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "kind", "next_review_due"], name="one_reminder_per_review_due"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: page {self.page_id}, due {self.next_review_due}"
+
+
 class ClinicPage(Page):
     """What every page of the clinic has: a short summary, used on cards and for search
     engines, and structured data for them."""
@@ -216,18 +253,20 @@ class ClinicPage(Page):
 
     def reading_text(self):
         """The words patients read on the page, for the reading-level check."""
-        parts = [self.summary]
-        body = getattr(self, "body", None)
-        if body:
-            parts += body.stream_block.get_searchable_content(body)
-        return plain_text(" ".join(parts))
+        return words_patients_read(self.summary, getattr(self, "body", None))
+
+    def reading_grade_target(self):
+        """The clinic's reading level target for this page (its site's clinic settings)."""
+        site = self.get_site()
+        return ClinicSettings.for_site(site).reading_grade_target if site else DEFAULT_READING_GRADE
+
+    def is_above_reading_level(self, target=None):
+        grade = reading_grade(self.reading_text())
+        return grade is not None and grade > (target or self.reading_grade_target())
 
     def content_problems(self):
         """Ids of the problems the editor's content checks flag (see content_checks.py)."""
-        grade = reading_grade(self.reading_text())
-        if grade is not None and grade > settings.CLINIC_READING_GRADE_TARGET:
-            return ["reading-level"]
-        return []
+        return ["reading-level"] if self.is_above_reading_level() else []
 
 
 class ClinicIndexPage(ClinicPage):

@@ -29,6 +29,16 @@ def therapy(page, request):
     }
 
 
+def person_id(profile_url):
+    return f"{profile_url}#person"
+
+
+def person_reference(practitioner, profile_url):
+    """What another page (a health page's reviewedBy) says of a practitioner whose profile is
+    at `profile_url`: the @id of the Person their profile describes."""
+    return {"@type": "Person", "@id": person_id(profile_url), "name": practitioner.name}
+
+
 def json_ld_script(data):
     """A <script type="application/ld+json"> element that is safe to put in HTML."""
     text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False)

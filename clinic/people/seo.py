@@ -1,16 +1,7 @@
 """schema.org JSON-LD for practitioners: a Person, known across the site by its @id."""
 
 from clinic.base.models import ClinicSettings
-from clinic.base.seo import absolute_url, site_root_url
-
-
-def person_id(profile_url):
-    return f"{profile_url}#person"
-
-
-def person_reference(practitioner, profile_url):
-    """What another page (an article's reviewedBy) says of the practitioner: their @id."""
-    return {"@type": "Person", "@id": person_id(profile_url), "name": practitioner.name}
+from clinic.base.seo import absolute_url, person_id, site_root_url
 
 
 def person(practitioner, profile_url, request):

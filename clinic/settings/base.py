@@ -416,6 +416,8 @@ SCHEDULED_COMMANDS = {
     "send_pending_notifications": int(env_str("SCHEDULER_NOTIFICATIONS_SECONDS", "10")),
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
+    # Each reminder goes once, whenever it runs: hourly catches a due date within the hour.
+    "send_review_reminders": int(env_str("SCHEDULER_REVIEW_REMINDERS_SECONDS", "3600")),
 }
 # The admin's password reset links (clinic/staff) go out as often as the appointment emails.
 SCHEDULED_COMMANDS["send_password_resets"] = SCHEDULED_COMMANDS["send_pending_notifications"]
@@ -427,8 +429,6 @@ SCHEDULER_NICE = int(env_str("SCHEDULER_NICE", "10"))
 # many months ahead.
 CLINICAL_REVIEW_INTERVAL_MONTHS = int(env_str("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
 
-# The school grade patient pages should read at; harder text is flagged in the editor.
-CLINIC_READING_GRADE_TARGET = 8
 # Where the clinic's phone numbers are read, for the `tel:` links phones dial: a number
 # written without its country code ("(503) 555-0147") is taken to be in this country.
 CLINIC_PHONE_REGION = env_str("CLINIC_PHONE_REGION", "US")

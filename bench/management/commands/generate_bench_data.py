@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backends
 
 from bench.data import appointment_request, article_fields, new_references
 from clinic.appointments.models import AppointmentRequest
+from clinic.base.reviews import next_review_after
 from clinic.home.models import HomePage
 from clinic.locations.models import LocationPage
 from clinic.people.models import Practitioner
@@ -36,7 +37,6 @@ from education.models import (
     SymptomArticleTreatment,
     SymptomIndexPage,
 )
-from education.reviews import next_review_after
 from treatments.models import TreatmentPage
 
 BATCH_SIZE = 1000

@@ -31,13 +31,12 @@ JOINT_MANIPULATION = {
     "body": [
         heading("What joint manipulation is"),
         paragraph(
-            "<p>Joint manipulation, often called a spinal adjustment, is a hands-on treatment "
-            "in which a chiropractor moves a joint that has become stiff or restricted. Most "
-            "often these are the small joints between the bones of the spine, but the same "
-            "approach can be used for the pelvis, ribs, shoulders, hips and other joints near "
-            "the spine. The aim is to help the joint move through its normal range again, which "
-            "can ease pain and make everyday movements such as bending, turning and reaching "
-            "feel easier.</p>"
+            "<p>Joint manipulation, often called a spinal adjustment, is a hands-on treatment. "
+            "A chiropractor moves a joint that has become stiff. Most often these are the small "
+            "joints between the bones of the spine, but the same approach can be used for the "
+            "pelvis, ribs, shoulders, hips and other joints near the spine. The aim is to help "
+            "the joint move freely again. That can ease pain and make bending, turning and "
+            "reaching feel easier.</p>"
         ),
         paragraph(
             "<p>Some techniques use a quick, short and carefully controlled push. Others are "
@@ -50,18 +49,17 @@ JOINT_MANIPULATION = {
         paragraph(
             "<p>When a joint is stiff, the muscles around it often tighten to protect it, and "
             "that guarding can add to pain and spasm. Restoring movement can calm this cycle "
-            "for many people. Research suggests spinal manipulation gives modest, short-term "
-            "relief for low back pain, similar to other recommended treatments such as "
-            "exercise. It works best as one part of a plan that keeps you active, not as "
-            "something you need indefinitely.</p>"
+            "for many people. Studies show it gives some relief from low back pain for a "
+            "while, about as much as other good treatments such as exercise. It works best as "
+            "one part of a plan that keeps you active, not as something you need for good.</p>"
         ),
         callout(
             "info",
             "Assessment comes first",
-            "<p>Before any manipulation, your clinician asks about your health and your pain, "
-            "examines how you move, and checks the strength, sensation and reflexes that show "
-            "how your nerves are working. If anything suggests manipulation is not right for "
-            "you, we will say so, and suggest another approach or refer you to your doctor.</p>",
+            "<p>Before any manipulation, your clinician asks about your health and your pain. "
+            "They watch how you move, and test your strength, feeling and reflexes to check "
+            "your nerves. If manipulation is not right for you, we will say so. We will "
+            "suggest another approach or send you to your doctor.</p>",
         ),
         steps(
             "What to expect over your first visits",
@@ -79,9 +77,9 @@ JOINT_MANIPULATION = {
         ),
         heading("After treatment"),
         paragraph(
-            "<p>It is common to feel a little sore or stiff for a day or two, rather like after "
-            "unfamiliar exercise, and some people feel tired or have a mild headache. These "
-            "effects usually settle on their own. If you notice new numbness, weakness, or "
+            "<p>You may feel a little sore or stiff for a day or two, as after a new kind of "
+            "exercise. Some people feel tired or have a mild headache. This usually settles on "
+            "its own. If you notice new numbness, weakness, or "
             "changes in bladder or bowel control, get medical help straight away.</p>"
         ),
         faq(
@@ -94,8 +92,8 @@ JOINT_MANIPULATION = {
                 ),
                 (
                     "Do I need an X-ray first?",
-                    "<p>Usually not. Imaging is only needed when your history or examination "
-                    "suggests more than a mechanical back problem, such as a possible fracture. "
+                    "<p>Usually not. You only need a scan when your story or your exam points to "
+                    "more than a sore, stiff back, such as a broken bone. "
                     "If we think you need a scan, we will explain why and help arrange it.</p>",
                 ),
                 (

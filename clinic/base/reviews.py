@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# An article due within this many days shows in "Content due for review" before it is late.
+# A health page due within this many days shows in "Content due for review" before it is late.
 DUE_SOON_DAYS = 30
 
 
