@@ -291,6 +291,7 @@ def test_intervals_come_from_the_environment():
         "SCHEDULER_NOTIFICATIONS_SECONDS": "30",
         "SCHEDULER_PUBLISHING_SECONDS": "120",
         "SCHEDULER_PURGE_SECONDS": "3600",
+        "SCHEDULER_REMINDERS_SECONDS": "600",
     }
     output = run_python(
         "-c",
@@ -302,6 +303,7 @@ def test_intervals_come_from_the_environment():
         [
             ("publish_scheduled", 120),
             ("purge_appointment_requests", 3600),
+            ("send_appointment_reminders", 600),
             ("send_password_resets", 30),
             ("send_pending_notifications", 30),
         ]

@@ -99,6 +99,15 @@ class ClinicSettings(BaseSiteSetting):
         verbose_name=_("privacy notice"),
         help_text=_("Linked from the appointment form, next to the consent the patient gives."),
     )
+    first_visit_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("first visit page"),
+        help_text=_("Linked from booking emails: what to bring and what happens at a visit."),
+    )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -128,6 +137,7 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("footer_links"), FieldPanel("privacy_page")], heading=_("Footer")
         ),
+        FieldPanel("first_visit_page"),
     ]
 
     class Meta:
