@@ -292,6 +292,7 @@ def test_intervals_come_from_the_environment():
         "SCHEDULER_PUBLISHING_SECONDS": "120",
         "SCHEDULER_PURGE_SECONDS": "3600",
         "SCHEDULER_REVIEW_REMINDERS_SECONDS": "7200",
+        "SCHEDULER_APPOINTMENT_REMINDERS_SECONDS": "600",
     }
     output = run_python(
         "-c",
@@ -303,6 +304,7 @@ def test_intervals_come_from_the_environment():
         [
             ("publish_scheduled", 120),
             ("purge_appointment_requests", 3600),
+            ("send_appointment_reminders", 600),
             ("send_password_resets", 30),
             ("send_pending_notifications", 30),
             ("send_review_reminders", 7200),

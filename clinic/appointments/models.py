@@ -1,4 +1,7 @@
 import secrets
+import uuid
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -282,3 +285,122 @@ class FrontDeskLocations(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+def new_event_uid():
+    """A calendar event's UID, unique the world over (RFC 5545 suggests a random part and the
+    sender's domain): every invite for one appointment carries the same one."""
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "lumbar.invalid"
+    return f"{uuid.uuid4()}@{domain}"
+
+
+def new_link_nonce():
+    return secrets.token_urlsafe(12)
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def booked(self):
+        """Appointments still on: not cancelled, their request still booked."""
+        return self.filter(
+            cancelled_at__isnull=True, request__status=AppointmentRequest.Status.BOOKED
+        )
+
+
+class Appointment(models.Model):
+    """The time the front desk booked for a request: when, where and with whom. The patient's
+    emails, calendar invite and own page show it; nothing of their health is part of it."""
+
+    request = models.OneToOneField(
+        AppointmentRequest, on_delete=models.CASCADE, related_name="appointment"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=45)
+    location = models.ForeignKey(
+        "locations.LocationPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("location"),
+    )
+    practitioner = models.ForeignKey(
+        "people.Practitioner",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("practitioner"),
+    )
+    # The calendar event's identity: a changed time or a cancellation updates the event the
+    # patient's calendar already has; SEQUENCE tells it which invite is the latest.
+    uid = models.CharField(max_length=255, unique=True, default=new_event_uid, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Part of the patient's link: drawn anew at each change, so an older link (or one the
+    # patient has used) no longer acts on the booking.
+    link_nonce = models.CharField(max_length=32, default=new_link_nonce, editable=False)
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appointment")
+
+    def __str__(self):
+        return self.request.reference
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+    def renew_link(self):
+        """The links sent so far stop acting on the booking; the next email carries a new one."""
+        self.link_nonce = new_link_nonce()
+
+    def changed(self):
+        """Record a change the patient is told of: the next invite supersedes the last one,
+        older links stop working and the reminder is due again for the new day."""
+        self.sequence += 1
+        self.renew_link()
+        self.changed_at = timezone.now()
+        self.reminder_sent_at = None
+
+
+class BookingEmail(models.Model):
+    """An email about a booking, written in the transaction that changed it and sent once
+    that commits (or by the scheduler, if the mail server is down then): an outbox, so no
+    email is lost with a rolled-back change and none is sent twice."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Booking confirmed")
+        UPDATE = "update", _("Time changed")
+        CANCELLATION = "cancellation", _("Cancelled by the clinic")
+        REMINDER = "reminder", _("Reminder")
+        PATIENT_CANCELLED = "patient_cancelled", _("Patient cancelled (to the front desk)")
+        ANOTHER_TIME = "another_time", _("Patient asks for another time (to the front desk)")
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    # The calendar invite (.ics), for the patient's emails that carry one.
+    invite = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The scheduler looks for unsent ones every few seconds.
+            models.Index(
+                fields=["created_at"],
+                name="booking_email_unsent",
+                condition=models.Q(sent_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.appointment} {self.kind}"

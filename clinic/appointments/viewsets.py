@@ -12,10 +12,10 @@ import datetime
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -48,6 +48,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
+from .booking_admin import BookingView, CancelBookingView
 from .forms import CONTROL_CHARACTERS
 from .models import AppointmentRequest
 
@@ -60,6 +61,9 @@ EXPORTED = "appointments.exported"
 LOGGED_FIELDS = ["status", "internal_notes", "handled_by"]
 
 Status = AppointmentRequest.Status
+
+# What a request's page shows of its booking (appointments/admin/booking_panel.html).
+BOOKING_RELATIONS = ["appointment__location", "appointment__practitioner"]
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
@@ -314,7 +318,7 @@ class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
 
     def get_object(self, queryset=None):
         queryset = AppointmentRequest.objects.select_related(
-            "treatment", "location", "practitioner", "handled_by"
+            "treatment", "location", "practitioner", "handled_by", *BOOKING_RELATIONS
         ).visible_to(self.request.user)
         return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
@@ -344,11 +348,22 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
         )
         handled_by.label_from_instance = get_user_display_name
 
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        appointment = getattr(self.instance, "appointment", None)
+        booked = appointment is not None and not appointment.is_cancelled
+        if status == Status.BOOKED and status != self.initial.get("status") and not booked:
+            # A booked request has a time the patient was told of: "Confirm booking" does both.
+            raise ValidationError(
+                _("Use “Confirm booking” on this page: it records the time and emails the patient.")
+            )
+        return status
+
 
 class AppointmentRequestEditView(OpenedLogMixin, EditView):
     def get_queryset(self):
         return AppointmentRequest.objects.select_related(
-            "treatment", "location", "practitioner", "handled_by"
+            "treatment", "location", "practitioner", "handled_by", *BOOKING_RELATIONS
         ).visible_to(self.request.user)
 
     def save_instance(self):
@@ -470,6 +485,13 @@ class AppointmentRequestViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             pattern for pattern in super().get_urlpatterns() if pattern.name not in {"add", "usage"}
+        ] + [
+            path("booking/<str:pk>/", self.construct_view(BookingView), name="booking"),
+            path(
+                "booking/<str:pk>/cancel/",
+                self.construct_view(CancelBookingView),
+                name="cancel_booking",
+            ),
         ]
 
     def get_menu_item(self, order=None):

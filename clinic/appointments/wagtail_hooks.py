@@ -1,6 +1,9 @@
+import datetime
+
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
@@ -12,6 +15,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .booking import (
+    BOOKED,
+    BOOKING_CANCELLED,
+    PATIENT_ASKED_ANOTHER_TIME,
+    PATIENT_CANCELLED,
+    REBOOKED,
+)
 from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
     CHANGED,
@@ -38,9 +48,38 @@ def register_appointment_request_viewset():
     return appointment_request_viewset
 
 
+class BookingFormatter(LogFormatter):
+    """A booking step: what happened, and the appointment's time, place and practitioner."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        when = date_format(
+            timezone.localtime(datetime.datetime.fromisoformat(data["starts_at"])),
+            "DATETIME_FORMAT",
+        )
+        parts = [f"{self.label}: {when}"]
+        if data.get("location"):
+            parts.append(gettext("at %(location)s") % {"location": data["location"]})
+        if data.get("practitioner"):
+            parts.append(gettext("with %(name)s") % {"name": data["practitioner"]})
+        return " ".join(parts)
+
+
+BOOKING_ACTIONS = {
+    BOOKED: _("Booked"),
+    REBOOKED: _("Time changed"),
+    BOOKING_CANCELLED: _("Appointment cancelled"),
+    PATIENT_CANCELLED: _("Cancelled by the patient"),
+    PATIENT_ASKED_ANOTHER_TIME: _("Patient asked for another time"),
+}
+
+
 @hooks.register("register_log_actions")
 def register_appointment_log_actions(actions):
     actions.register_action(OPENED, _("Opened"), _("Opened"))
+    for action, label in BOOKING_ACTIONS.items():
+        formatter = type("BookingFormatter", (BookingFormatter,), {"label": label})
+        actions.register_action(action)(formatter)
 
     @actions.register_action(CHANGED)
     class ChangedFormatter(LogFormatter):

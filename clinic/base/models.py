@@ -112,6 +112,15 @@ class ClinicSettings(BaseSiteSetting):
             "patients."
         ),
     )
+    first_visit_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("first visit page"),
+        help_text=_("Linked from booking emails: what to bring and what happens at a visit."),
+    )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -142,6 +151,7 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("footer_links"), FieldPanel("privacy_page")], heading=_("Footer")
         ),
+        FieldPanel("first_visit_page"),
     ]
 
     class Meta:

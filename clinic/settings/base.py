@@ -407,13 +407,18 @@ APPOINTMENT_MIN_FILL_SECONDS = 3
 # scheduler's send_pending_notifications, within SCHEDULER_NOTIFICATIONS_SECONDS, so the
 # patient's page never waits on the mail server and one SMTP session carries a batch.
 APPOINTMENT_EMAILS_IN_REQUEST = True
+# How long the link in a booking email works at most (it also stops a day after the
+# appointment, and when the booking changes).
+BOOKING_LINK_MAX_AGE_DAYS = 90
 # Behind a load balancer, the client's address is the last one it adds to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
 # The periodic commands `run_scheduler` runs (one scheduler per site), by name, with the seconds
-# between runs: appointment emails not sent yet, pages scheduled to go live, and retention.
+# between runs: appointment emails not sent yet, pages scheduled to go live, retention, and
+# the day-before reminders of booked appointments.
 SCHEDULED_COMMANDS = {
     "send_pending_notifications": int(env_str("SCHEDULER_NOTIFICATIONS_SECONDS", "10")),
+    "send_appointment_reminders": int(env_str("SCHEDULER_APPOINTMENT_REMINDERS_SECONDS", "900")),
     "publish_scheduled": int(env_str("SCHEDULER_PUBLISHING_SECONDS", "60")),
     "purge_appointment_requests": int(env_str("SCHEDULER_PURGE_SECONDS", str(24 * 60 * 60))),
     # Each reminder goes once, whenever it runs: hourly catches a due date within the hour.

@@ -1,4 +1,5 @@
-"""Send the appointment-request emails that have not gone out yet; what a scheduler runs.
+"""Send the appointment-request emails that have not gone out yet, then the booking emails
+waiting in their outbox (clinic/appointments/booking_emails.py); what a scheduler runs.
 
 Each email is sent once: a second run, or one at the same moment, sends nothing already sent.
 A failure is reported by reference and left for the next run, and the command still exits 0.
@@ -12,6 +13,7 @@ from contextlib import suppress
 from django.core.mail import get_connection
 from django.core.management.base import BaseCommand
 
+from clinic.appointments.booking_emails import pending_booking_emails, send_booking_email
 from clinic.appointments.models import AppointmentRequest
 from clinic.appointments.notifications import (
     FRONT_DESK,
@@ -20,9 +22,14 @@ from clinic.appointments.notifications import (
     send_notifications,
 )
 
+BOOKING = "booking"
+
 
 class Command(BaseCommand):
-    help = "Send the front-desk and patient emails still missing for appointment requests."
+    help = (
+        "Send the front-desk and patient emails still missing for appointment requests, and "
+        "the booking emails not sent yet."
+    )
 
     def handle(self, *args, **options):
         sent = Counter()
@@ -34,8 +41,9 @@ class Command(BaseCommand):
             .values_list("pk", flat=True)
         )
         pending = list(pending)
-        left = len(pending)
-        if pending:
+        bookings = list(pending_booking_emails().values_list("pk", flat=True))
+        left, bookings_left = len(pending), len(bookings)
+        if pending or bookings:
             # One connection to the mail server for the whole batch.
             connection = get_connection()
             try:
@@ -46,19 +54,23 @@ class Command(BaseCommand):
                 clinic = clinic_settings()  # once for the batch
                 for pk in pending:
                     outcome = send_notifications(pk, connection, clinic)
-                    sent.update(outcome.sent)
-                    failures.extend(
-                        (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
-                    )
-                    if outcome.mail_server_error:
-                        stopped = outcome.mail_server_error
+                    stopped = self.count(outcome, sent, failures)
+                    if stopped:
                         break
                     left -= 1
+                for pk in bookings if not stopped else []:
+                    outcome = send_booking_email(pk, connection)
+                    stopped = self.count(outcome, sent, failures, booking=True)
+                    if stopped:
+                        break
+                    bookings_left -= 1
             finally:
                 with suppress(Exception):  # the mail server may be gone already
                     connection.close()
 
         summary = f"Sent {sent[FRONT_DESK]} front-desk and {sent[PATIENT]} patient emails"
+        if bookings:
+            summary += f" and {sent[BOOKING]} booking emails"
         problems = []
         if failures:
             problems.append(f"{len(failures)} failed, will retry")
@@ -66,6 +78,7 @@ class Command(BaseCommand):
             problems.append(
                 f"stopped at a mail server failure ({stopped}), "
                 f"requests left for the next run: {left}"
+                + (f", booking emails: {bookings_left}" if bookings else "")
             )
         if not problems:
             self.stdout.write(self.style.SUCCESS(f"{summary}."))
@@ -73,3 +86,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.WARNING(f"{summary}; {'; '.join(problems)}."))
         for reference, kind, reason in failures:
             self.stdout.write(f"  {reference}: {kind} email not sent ({reason})")
+
+    def count(self, outcome, sent, failures, booking=False):
+        """Add one send's outcome to the run's; the mail server's error if it failed."""
+        sent.update([BOOKING] * len(outcome.sent) if booking else outcome.sent)
+        failures.extend(
+            (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
+        )
+        return outcome.mail_server_error

@@ -232,8 +232,9 @@ class Command(BaseCommand):
             )
 
     def load_footer(self, site, content_pages):
-        """The privacy notice the appointment form links to, and the footer's links: each
-        set once, into a setting still empty, like the other clinic settings."""
+        """The privacy notice the appointment form links to, the first-visit page booking
+        emails link to, and the footer's links: each set once, into a setting still empty,
+        like the other clinic settings."""
         clinic = ClinicSettings.objects.filter(site=site).first()
         if clinic is None:
             return
@@ -243,6 +244,7 @@ class Command(BaseCommand):
         ]
         defaults = {
             "privacy_page": content_pages.get(pages.PRIVACY["slug"]),
+            "first_visit_page": content_pages.get(pages.FIRST_VISIT["slug"]),
             # A link to a page an editor deleted is left out.
             "footer_links": [link for link in links if link[1]["page"] or link[1]["address"]],
         }

@@ -1,0 +1,177 @@
+"""The emails a booking sends: the patient's (confirmation, new time, cancellation, reminder,
+each with its calendar invite and the link to their own page) and the front desk's (the
+patient cancelled, or asks for another time).
+
+Each is written into the outbox (BookingEmail) in the transaction that changed the booking,
+so it exists exactly when the change does, and sent once that transaction commits (where
+the change was made, as the request's own emails are: settings.APPOINTMENT_EMAILS_IN_REQUEST)
+or by the scheduler's send_pending_notifications. An email is stamped as sent only once the
+mail server has taken it, and a run claims it under a lock first: nothing is lost, and
+nothing is sent twice unless the mail server's "taken" is itself lost.
+
+None carries health detail (no treatment, message or warning sign), and the front desk's
+carries neither the patient's name nor their contact details: the reference and a link to
+the admin.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .booking_links import booking_url
+from .invites import calendar_invite
+from .models import BookingEmail
+from .notifications import NotificationOutcome, admin_url, clinic_settings, is_mail_server_failure
+
+logger = logging.getLogger(__name__)
+
+Kind = BookingEmail.Kind
+
+# The patient's emails and whether their invite cancels the event.
+PATIENT_KINDS = {
+    Kind.CONFIRMATION: False,
+    Kind.UPDATE: False,
+    Kind.REMINDER: False,
+    Kind.CANCELLATION: True,
+}
+
+
+def _render(kind, context):
+    subject = render_to_string(f"appointments/email/booking_{kind}_subject.txt", context)
+    body = render_to_string(f"appointments/email/booking_{kind}.txt", context)
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def write_patient_email(appointment, kind):
+    """Put the patient's email of `kind` about `appointment` (as it stands now) in the
+    outbox, with its invite."""
+    clinic = clinic_settings()
+    location = appointment.location
+    address = ", ".join(location.address_lines) if location else ""
+    first_visit = clinic.first_visit_page
+    context = {
+        "kind": kind,
+        "reference": appointment.request.reference,
+        "starts_at": timezone.localtime(appointment.starts_at),
+        "duration_minutes": appointment.duration_minutes,
+        "location": location,
+        "address_lines": location.address_lines if location else [],
+        "directions_url": location.directions_url() if location else "",
+        "practitioner": appointment.practitioner,
+        "first_visit_url": first_visit.full_url if first_visit and first_visit.live else "",
+        "booking_url": booking_url(appointment),
+        "clinic_name": clinic.clinic_name,
+        "clinic_phone": (location and location.phone) or clinic.phone,
+        "emergency_number": clinic.emergency_number,
+    }
+    subject, body = _render(kind, context)
+    invite = calendar_invite(
+        appointment, clinic.clinic_name, address, cancelled=PATIENT_KINDS[kind]
+    )
+    return BookingEmail.objects.create(
+        appointment=appointment,
+        kind=kind,
+        to=appointment.request.email,
+        subject=subject,
+        body=body,
+        invite=invite.decode(),
+    )
+
+
+def write_front_desk_email(appointment, kind):
+    """Tell the front desk (the location's, else the clinic's) what the patient did; nothing
+    is written when no address is set (the inbox shows it all the same)."""
+    clinic = clinic_settings()
+    location = appointment.location or appointment.request.location
+    to = (location and location.notification_email) or clinic.front_desk_email
+    if not to:
+        logger.warning(
+            "Appointment request %s: the front desk was not emailed about the booking: no "
+            "notification address is set in clinic settings.",
+            appointment.request.reference,
+        )
+        return None
+    context = {
+        "reference": appointment.request.reference,
+        "starts_at": timezone.localtime(appointment.starts_at),
+        "admin_url": admin_url(appointment.request),
+    }
+    subject, body = _render(kind, context)
+    return BookingEmail.objects.create(
+        appointment=appointment, kind=kind, to=to, subject=subject, body=body
+    )
+
+
+def send_after_commit(booking_email):
+    """Send the email once the current transaction commits, where this process sends email;
+    otherwise (or if that fails) the scheduler sends it."""
+    if booking_email is not None and settings.APPOINTMENT_EMAILS_IN_REQUEST:
+        transaction.on_commit(partial(_send_after_commit, booking_email.pk))
+
+
+def _send_after_commit(pk):
+    # Runs in the admin's or the patient's request: whatever happens, they get their page.
+    try:
+        send_booking_email(pk)
+    except Exception as error:
+        logger.warning(
+            "Booking email #%s not sent (%s); send_pending_notifications will retry.",
+            pk,
+            type(error).__name__,
+        )
+
+
+def pending_booking_emails():
+    return BookingEmail.objects.filter(sent_at__isnull=True).order_by("created_at", "pk")
+
+
+def send_booking_email(pk, connection=None):
+    """Send the outbox's email `pk` unless it has gone already (or another run holds it).
+    Never raises for a mail failure: the email stays pending."""
+    outcome = NotificationOutcome()
+    with transaction.atomic():
+        booking_email = _claim(pk)
+        if booking_email is None:
+            return outcome
+        outcome.reference = str(booking_email.appointment)
+        message = EmailMessage(
+            booking_email.subject,
+            booking_email.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[booking_email.to],
+            connection=connection,
+        )
+        if booking_email.invite:
+            message.attach("invite.ics", booking_email.invite, "text/calendar")
+        try:
+            message.send()
+        except Exception as error:
+            outcome.failed[booking_email.kind] = type(error).__name__
+            if is_mail_server_failure(error):
+                outcome.mail_server_error = type(error).__name__
+            logger.warning(
+                "Appointment request %s: the %s email was not sent (%s); "
+                "send_pending_notifications will retry.",
+                outcome.reference,
+                booking_email.kind,
+                type(error).__name__,
+            )
+            return outcome
+        BookingEmail.objects.filter(pk=pk).update(sent_at=timezone.now())
+        outcome.sent.append(booking_email.kind)
+    return outcome
+
+
+def _claim(pk):
+    """The unsent email, locked for this run (skipped on PostgreSQL if another run holds it)."""
+    emails = BookingEmail.objects.filter(pk=pk, sent_at__isnull=True).select_related(
+        "appointment__request"
+    )
+    if connection.features.has_select_for_update_skip_locked:
+        emails = emails.select_for_update(skip_locked=True, of=("self",))
+    return emails.first()
