@@ -1,5 +1,6 @@
 from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import ReorderView, SnippetViewSet
@@ -23,7 +24,7 @@ class WarningSignViewSet(SnippetViewSet):
     menu_label = _("Warning signs")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["wording", "urgency", "active"]
+    list_display = ["wording", "urgency", BooleanColumn("active", label=_("Asked on the form"))]
     list_filter = ["urgency", "active"]
     reorder_view_class = WarningSignReorderView
 
