@@ -13,7 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .booking_emails import send_after_commit, write_front_desk_email, write_patient_email
+from .booking_emails import (
+    send_booking_email_after_commit,
+    write_front_desk_email,
+    write_patient_email,
+)
 from .models import Appointment, AppointmentRequest, BookingEmail, new_event_uid
 
 Status = AppointmentRequest.Status
@@ -76,7 +80,7 @@ def confirm_booking(appointment_request, values, user):
             user=user,
             data=booking_log_data(appointment),
         )
-        send_after_commit(write_patient_email(appointment, kind))
+        send_booking_email_after_commit(write_patient_email(appointment, kind))
     return appointment
 
 
@@ -94,7 +98,7 @@ def cancel_booking(appointment, user):
             user=user,
             data=booking_log_data(appointment),
         )
-        send_after_commit(write_patient_email(appointment, Kind.CANCELLATION))
+        send_booking_email_after_commit(write_patient_email(appointment, Kind.CANCELLATION))
     return appointment
 
 
@@ -120,7 +124,7 @@ def patient_acts(appointment, nonce, act):
         if act == PATIENT_CANCELLED:
             appointment = _cancel(appointment)
             appointment_request.status = Status.WITHDRAWN
-            send_after_commit(write_patient_email(appointment, Kind.CANCELLATION))
+            send_booking_email_after_commit(write_patient_email(appointment, Kind.CANCELLATION))
             front_desk_kind = Kind.PATIENT_CANCELLED
         else:
             # The link is used; the invite in their calendar stays until the time changes.
@@ -130,7 +134,7 @@ def patient_acts(appointment, nonce, act):
             front_desk_kind = Kind.ANOTHER_TIME
         appointment_request.save()
         log(instance=appointment_request, action=act, data=booking_log_data(appointment))
-        send_after_commit(write_front_desk_email(appointment, front_desk_kind))
+        send_booking_email_after_commit(write_front_desk_email(appointment, front_desk_kind))
     return True
 
 
@@ -149,5 +153,5 @@ def remind(appointment_pk):
             return False
         appointment.reminder_sent_at = timezone.now()
         appointment.save(update_fields=["reminder_sent_at"])
-        send_after_commit(write_patient_email(appointment, Kind.REMINDER))
+        send_booking_email_after_commit(write_patient_email(appointment, Kind.REMINDER))
     return True

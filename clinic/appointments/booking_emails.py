@@ -15,7 +15,6 @@ the admin.
 """
 
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -26,7 +25,13 @@ from django.utils import timezone
 from .booking_links import booking_url
 from .invites import calendar_invite
 from .models import BookingEmail
-from .notifications import NotificationOutcome, admin_url, clinic_settings, is_mail_server_failure
+from .notifications import (
+    NotificationOutcome,
+    admin_url,
+    clinic_settings,
+    is_mail_server_failure,
+    send_after_commit,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -107,23 +112,9 @@ def write_front_desk_email(appointment, kind):
     )
 
 
-def send_after_commit(booking_email):
-    """Send the email once the current transaction commits, where this process sends email;
-    otherwise (or if that fails) the scheduler sends it."""
-    if booking_email is not None and settings.APPOINTMENT_EMAILS_IN_REQUEST:
-        transaction.on_commit(partial(_send_after_commit, booking_email.pk))
-
-
-def _send_after_commit(pk):
-    # Runs in the admin's or the patient's request: whatever happens, they get their page.
-    try:
-        send_booking_email(pk)
-    except Exception as error:
-        logger.warning(
-            "Booking email #%s not sent (%s); send_pending_notifications will retry.",
-            pk,
-            type(error).__name__,
-        )
+def send_booking_email_after_commit(booking_email):
+    if booking_email is not None:
+        send_after_commit(send_booking_email, booking_email.pk, "Booking email")
 
 
 def pending_booking_emails():

@@ -58,18 +58,26 @@ def notify_after_commit(appointment_request):
     Call this right after saving the request, inside the view's transaction: if that
     transaction rolls back, nobody is told of a request that does not exist.
     """
+    send_after_commit(send_notifications, appointment_request.pk, "Appointment request")
+
+
+def send_after_commit(send, pk, what):
+    """`send(pk)` once the current transaction commits, where this process sends email
+    (APPOINTMENT_EMAILS_IN_REQUEST); otherwise, or if that fails, the scheduler's
+    send_pending_notifications sends what is pending. `what` names the row in the log."""
     if settings.APPOINTMENT_EMAILS_IN_REQUEST:
-        transaction.on_commit(partial(_send_after_commit, appointment_request.pk))
+        transaction.on_commit(partial(send_or_leave_to_the_scheduler, send, pk, what))
 
 
-def _send_after_commit(pk):
-    # Runs inside the patient's request: whatever happens here, they get their page.
+def send_or_leave_to_the_scheduler(send, pk, what):
+    # Runs inside the patient's or the staff's request: whatever happens here, they get
+    # their page.
     try:
-        send_notifications(pk)
+        send(pk)
     except Exception as error:
         logger.warning(
-            "Appointment request #%s: notifications not sent (%s); "
-            "send_pending_notifications will retry.",
+            "%s #%s: notifications not sent (%s); send_pending_notifications will retry.",
+            what,
             pk,
             type(error).__name__,
         )
