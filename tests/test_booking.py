@@ -256,6 +256,32 @@ def test_a_time_in_the_past_is_refused_and_nothing_is_booked(
     assert appointment_request.status == Status.CONTACTED
 
 
+def test_a_practitioner_is_booked_only_where_they_see_patients(
+    desk,
+    clinic,
+    clinic_site,
+    location,
+    appointment_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    elsewhere = add_location(clinic_site.home, title="Eastside", slug="eastside")
+    clinic_site.reviewer.locations = [elsewhere]
+    clinic_site.reviewer.save()
+    answers = booking_answers(tomorrow_at(9), location, clinic_site.reviewer)
+    response = book(desk, appointment_request, answers, django_capture_on_commit_callbacks)
+    assert "Dr. Ana Ruiz does not see patients at" in text_of(html(response))
+    assert mailoutbox == [] and not Appointment.objects.exists()
+
+
+def test_the_only_location_is_chosen_already(desk, clinic, location, appointment_request):
+    appointment_request.location = None  # asked with one location, the form does not ask
+    appointment_request.save()
+    url = reverse("appointment_requests:booking", args=[appointment_request.pk])
+    chosen = html(desk.get(url)).select_one("select[name=location] option[selected]")
+    assert chosen is not None and chosen.get_text() == location.title
+
+
 def test_another_locations_request_cannot_be_booked_nor_can_a_viewer_book(
     clinic, clinic_site, location, appointment_request
 ):

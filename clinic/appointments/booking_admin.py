@@ -57,6 +57,19 @@ class BookingForm(forms.Form):
             cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(date, time))
             if cleaned["starts_at"] <= timezone.now():
                 raise ValidationError({"date": _("Choose a time that has not passed.")})
+        location, practitioner = cleaned.get("location"), cleaned.get("practitioner")
+        if location and practitioner:
+            where = practitioner.locations.all()
+            if where and location not in where:
+                raise ValidationError(
+                    {
+                        "practitioner": _(
+                            "%(practitioner)s does not see patients at %(location)s: choose "
+                            "another practitioner or location."
+                        )
+                        % {"practitioner": practitioner.name, "location": location.title}
+                    }
+                )
         return cleaned
 
 
@@ -124,7 +137,12 @@ class BookingView(RequestBookingMixin, FormView):
                 "location": self.appointment.location,
                 "practitioner": self.appointment.practitioner,
             }
-        return {"location": self.object.location, "practitioner": self.object.practitioner}
+        locations = self.get_form_class().base_fields["location"].queryset
+        only_location = locations.first() if locations.count() == 1 else None
+        return {
+            "location": self.object.location or only_location,
+            "practitioner": self.object.practitioner,
+        }
 
     def form_valid(self, form):
         if self.appointment and not form.has_changed():
