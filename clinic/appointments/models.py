@@ -6,6 +6,8 @@ from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.base.phones import phone_digits
+
 # No 0/O or 1/I: a reference is read out over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 REFERENCE_LENGTH = 6
@@ -148,6 +150,8 @@ class AppointmentRequest(models.Model):
     full_name = models.CharField(_("full name"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=30)
+    # The phone's digits, for the front desk's search: "5035550114" finds "(503) 555-0114".
+    phone_digits = models.CharField(max_length=30, blank=True, editable=False)
     preferred_contact = models.CharField(
         _("preferred contact method"), max_length=10, choices=ContactMethod.choices
     )
@@ -223,6 +227,7 @@ class AppointmentRequest(models.Model):
         return self.reference
 
     def save(self, *args, **kwargs):
+        self.phone_digits = phone_digits(self.phone)
         # Retention counts from the day a request was closed.
         if self.is_open:
             self.closed_at = None

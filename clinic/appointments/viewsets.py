@@ -139,6 +139,19 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
+# A search with at least this many digits also looks in the phones' digits alone: fewer
+# would match most numbers.
+PHONE_SEARCH_MIN_DIGITS = 4
+
+
+def phone_digits_searched(query):
+    """The digits of a search that looks like (part of) a phone number, else ""."""
+    digits = "".join(character for character in query if character.isdigit())
+    if len(digits) < PHONE_SEARCH_MIN_DIGITS or any(c.isalpha() for c in query):
+        return ""
+    return digits
+
+
 def treatment_title(appointment_request):
     if appointment_request.treatment is None:
         return gettext("Not sure yet")
@@ -261,7 +274,12 @@ class AppointmentRequestIndexView(IndexView):
         return queryset if self.shows_spam else queryset.inbox()
 
     def search_queryset(self, queryset):
-        queryset = super().search_queryset(queryset)
+        matches = super().search_queryset(queryset)
+        digits = phone_digits_searched(self.search_query)
+        if digits:
+            # Or the phone's digits, however the patient punctuated them.
+            matches |= queryset.filter(phone_digits__contains=digits)
+        queryset = matches
         if self.is_searching and not self.is_explicitly_ordered:
             # The same order, but sorted from the matches (found through the trigram indexes)
             # rather than read off the inbox index: PostgreSQL thinks a rare name or reference
