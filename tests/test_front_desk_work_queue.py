@@ -3,14 +3,19 @@ it was typed, notes that are never overwritten, statuses that follow the clinic'
 requests that wait too long, and bulk changes."""
 
 import importlib
+import json
+import os
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from clinic.appointments.models import AppointmentRequest
+from clinic.appointments.workflow import status_change_refusal
 from tests.appointment_data import make_appointment_request
-from tests.helpers import html
+from tests.helpers import html, logged_in, make_user, run_python, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +79,139 @@ def test_migration_gives_the_requests_already_stored_their_phone_digits(clinic_s
 
     digits = dict(AppointmentRequest.objects.values_list("pk", "phone_digits"))
     assert digits == {stored.pk: "15035550114", other.pk: "5550102"}
+
+
+# Notes: a log, never overwritten
+
+
+def test_migration_makes_each_requests_internal_notes_its_first_note_and_back(tmp_path):
+    """With requests holding notes in place (in a process of its own: tests/notes_migration.py)."""
+    env = {**os.environ, "TZ": timezone.get_default_timezone_name()}
+    result = run_python(
+        "-m", "tests.notes_migration", str(tmp_path / "db.sqlite3"), env=env, timeout=180
+    )
+    states = json.loads(result.stdout.strip().splitlines()[-1])
+    references = {int(pk): reference for pk, reference in states["ids"].items()}
+    notes = [
+        [references[int(request_id)], author, created_at, text]
+        for request_id, author, created_at, text in states["forward"]
+    ]
+    assert notes == [
+        ["LB-AAAAAA", None, "2026-03-02 15:30:00", "Called twice, no answer.\nTry after 4."],
+        ["LB-CCCCCC", None, "2026-03-02 15:30:00", "Prefers Dr. Ellison."],
+    ]
+    assert states["backward"] == states["before"]
+
+
+def edit_url(appointment_request):
+    return reverse("appointment_requests:edit", args=[appointment_request.pk])
+
+
+def save(client, appointment_request, **fields):
+    form = {"status": appointment_request.status, "note": "", "handled_by": ""} | fields
+    return client.post(edit_url(appointment_request), form)
+
+
+def shown_notes(client, appointment_request):
+    url = reverse("appointment_requests:inspect", args=[appointment_request.pk])
+    items = html(client.get(url)).select(".appointment-request-notes li")
+    return [text_of(item) for item in items]
+
+
+def test_notes_by_two_users_are_both_kept_newest_first_with_author_and_time(clinic_site):
+    dana = make_user("dana", "Front desk", first_name="Dana", last_name="Desk")
+    eli = make_user("eli", "Front desk", first_name="Eli", last_name="Front")
+    appointment_request = make_appointment_request()
+    # Both opened the request before either saved: the second save keeps the first note.
+    dana_client, eli_client = logged_in(dana), logged_in(eli)
+    assert save(dana_client, appointment_request, note="Left a voicemail.").status_code == 302
+    assert save(eli_client, appointment_request, note="Patient called back.").status_code == 302
+
+    notes = shown_notes(dana_client, appointment_request)
+    assert len(notes) == 2
+    assert notes[0].startswith("Eli Front, ") and notes[0].endswith("Patient called back.")
+    assert notes[1].startswith("Dana Desk, ") and notes[1].endswith("Left a voicemail.")
+    written = timezone.localtime(appointment_request.notes.last().created_at)
+    assert dateformat.format(written, settings.DATETIME_FORMAT) in notes[1]
+
+
+def test_saving_without_a_note_keeps_every_note(front_desk, clinic_site):
+    appointment_request = make_appointment_request()
+    appointment_request.notes.create(text="Earlier words.")
+    save(front_desk, appointment_request, status="contacted")
+    assert shown_notes(front_desk, appointment_request) == [
+        text_of_note("Earlier note (author not recorded)", appointment_request.notes.get())
+    ]
+
+
+def text_of_note(byline, note):
+    time = dateformat.format(timezone.localtime(note.created_at), settings.DATETIME_FORMAT)
+    return f"{byline}, {time} {note.text}"
+
+
+def test_a_note_with_invisible_characters_comes_back_with_the_answers_kept(front_desk, clinic_site):
+    appointment_request = make_appointment_request()
+    response = save(front_desk, appointment_request, status="contacted", note="Hi\x1b[31m")
+    assert response.status_code == 200
+    assert "Remove the unusual invisible characters" in response.content.decode()
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == Status.NEW and not appointment_request.notes.exists()
+
+
+# Statuses follow the clinic's workflow
+
+
+def status_error(response):
+    assert response.status_code == 200  # the form again
+    error = html(response).select_one("[data-field-wrapper] .error-message, .error-message")
+    return text_of(error) if error else ""
+
+
+def test_booked_is_set_by_confirming_a_booking_not_by_the_edit_form(front_desk, clinic_site):
+    appointment_request = make_appointment_request()
+    response = save(front_desk, appointment_request, status="booked", note="Booked Tuesday.")
+    assert "Confirm booking" in status_error(response)
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == Status.NEW and not appointment_request.notes.exists()
+
+
+@pytest.mark.parametrize("closed", [Status.DECLINED, Status.WITHDRAWN, Status.SPAM, Status.BOOKED])
+def test_a_closed_request_changes_status_only_when_reopened(front_desk, clinic_site, closed):
+    appointment_request = make_appointment_request(status=closed)
+    page = html(front_desk.get(edit_url(appointment_request)))
+    assert page.select_one("input[name=reopen]")
+
+    response = save(front_desk, appointment_request, status="contacted")
+    assert "Reopen this request" in status_error(response)
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == closed
+
+    assert save(front_desk, appointment_request, status="contacted", reopen="on").status_code == 302
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == Status.CONTACTED
+    assert appointment_request.closed_at is None
+
+
+def test_an_open_request_has_nothing_to_reopen_and_moves_freely(front_desk, clinic_site):
+    appointment_request = make_appointment_request()
+    assert not html(front_desk.get(edit_url(appointment_request))).select_one("[name=reopen]")
+    for status in [Status.CONTACTED, Status.DECLINED]:
+        assert save(front_desk, appointment_request, status=status).status_code == 302
+        appointment_request.refresh_from_db()
+        assert appointment_request.status == status
+
+
+def test_a_booked_patient_who_did_not_come_becomes_a_no_show_without_reopening(
+    front_desk, clinic_site
+):
+    appointment_request = make_appointment_request(status=Status.BOOKED)
+    assert save(front_desk, appointment_request, status="no_show").status_code == 302
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == Status.NO_SHOW
+
+
+def test_the_booking_action_may_book_and_anything_else_may_not():
+    assert status_change_refusal(Status.NEW, Status.BOOKED, booking=True) == ""
+    assert status_change_refusal(Status.CONTACTED, Status.BOOKED) != ""
+    assert status_change_refusal(Status.DECLINED, Status.CONTACTED) != ""
+    assert status_change_refusal(Status.DECLINED, Status.CONTACTED, reopening=True) == ""

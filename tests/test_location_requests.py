@@ -133,11 +133,11 @@ def test_a_limited_front_desk_cannot_change_another_locations_request(northern_d
     south = northern_desk.requests["south"]
     url = reverse("appointment_requests:edit", args=[south.pk])
     response = northern_desk.client.post(
-        url, {"status": "booked", "internal_notes": "Taken over", "handled_by": ""}
+        url, {"status": "declined", "note": "Taken over", "handled_by": ""}
     )
     assert response.status_code == 404
     south.refresh_from_db()
-    assert south.status == AppointmentRequest.Status.NEW and south.internal_notes == ""
+    assert south.status == AppointmentRequest.Status.NEW and not south.notes.exists()
 
 
 def test_unlimited_front_desk_and_superusers_see_every_location(northern_desk, admin_client):

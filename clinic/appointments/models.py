@@ -169,7 +169,6 @@ class AppointmentRequest(models.Model):
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     spam_reason = models.CharField(max_length=40, blank=True, editable=False)
-    internal_notes = models.TextField(_("internal notes"), blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -251,6 +250,30 @@ class AppointmentRequest(models.Model):
 
     def get_preferred_times_display(self):
         return [TimeOfDay(t).label for t in self.preferred_times if t in TimeOfDay.values]
+
+
+class RequestNote(models.Model):
+    """One note of the front desk's on a request: each keeps its author and time, and none
+    is ever changed or overwritten; a new note is added instead."""
+
+    request = models.ForeignKey(AppointmentRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,  # notes written before authors were recorded, and deleted accounts
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    text = models.TextField(_("note"), max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("note")
+
+    def __str__(self):
+        return f"{self.request} note {self.pk}"
 
 
 class FrontDeskLocations(models.Model):

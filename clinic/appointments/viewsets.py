@@ -9,6 +9,7 @@ reference, which is the model's __str__.
 
 import datetime
 
+from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -48,16 +49,19 @@ from wagtail.permissions import ModelPermissionPolicy
 from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
-from .forms import CONTROL_CHARACTERS
-from .models import AppointmentRequest
+from .forms import CONTROL_CHARACTERS, no_control_characters
+from .models import AppointmentRequest, RequestNote
+from .workflow import is_closed, status_change_refusal
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
 OPENED = "appointments.opened"
 CHANGED = "appointments.changed"
 EXPORTED = "appointments.exported"
 
-# The fields whose changes the "changed" log entry names; their values stay out of the log.
-LOGGED_FIELDS = ["status", "internal_notes", "handled_by"]
+# What the "changed" log entry names: the fields changed and whether a note was added; their
+# values stay out of the log, but for the status (a choice, not patient detail).
+LOGGED_FIELDS = ["status", "handled_by"]
+NOTE_ADDED = "note"
 
 Status = AppointmentRequest.Status
 
@@ -318,6 +322,15 @@ class AppointmentRequestIndexView(IndexView):
         return value
 
 
+class RequestNotesMixin:
+    """The request's notes, newest first, with their authors (one query)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notes"] = self.object.notes.select_related("author")
+        return context
+
+
 class OpenedLogMixin:
     """Opening a request leaves an "Opened" entry in its history, for whoever opened it."""
 
@@ -327,7 +340,7 @@ class OpenedLogMixin:
         return response
 
 
-class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
+class AppointmentRequestInspectView(OpenedLogMixin, RequestNotesMixin, InspectView):
     history_url_name = None
 
     def get_object(self, queryset=None):
@@ -351,10 +364,28 @@ class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
 
 
 class AppointmentRequestAdminForm(WagtailAdminModelForm):
-    """What the front desk records; what the patient sent is not a field here."""
+    """What the front desk records; what the patient sent is not a field here. A note is
+    added to the request's notes, never written over another; a closed request changes
+    status only when "Reopen" is ticked (workflow.py)."""
+
+    reopen = forms.BooleanField(
+        label=_("Reopen this request"),
+        required=False,
+        help_text=_("It is closed: tick this to give it another status."),
+    )
+    note = forms.CharField(
+        label=_("Add a note"),
+        required=False,
+        max_length=RequestNote._meta.get_field("text").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+        help_text=_("Kept with your name and the time; earlier notes stay as they are."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not is_closed(self.initial.get("status")):
+            del self.fields["reopen"]
         handled_by = self.fields["handled_by"]
         staff = permission_policy.users_with_permission("change").values("pk")
         handled_by.queryset = get_user_model().objects.filter(
@@ -362,25 +393,45 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
         )
         handled_by.label_from_instance = get_user_display_name
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if "status" in cleaned_data:
+            refusal = status_change_refusal(
+                self.initial.get("status"),
+                cleaned_data["status"],
+                reopening=cleaned_data.get("reopen", False),
+            )
+            if refusal:
+                self.add_error("status", refusal)
+        return cleaned_data
 
-class AppointmentRequestEditView(OpenedLogMixin, EditView):
+
+class AppointmentRequestEditView(OpenedLogMixin, RequestNotesMixin, EditView):
     def get_queryset(self):
         return AppointmentRequest.objects.select_related(
             "treatment", "location", "practitioner", "handled_by"
         ).visible_to(self.request.user)
 
     def save_instance(self):
-        changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
-        old_status = self.form.initial.get("status")
-        if self.form.instance.handled_by_id is None:
+        # Saved and logged here rather than by Wagtail's EditView, which would add its own
+        # "Edited" entry: one save is one entry in the history, naming what changed.
+        form = self.form
+        changed = [name for name in LOGGED_FIELDS if name in form.changed_data]
+        old_status = form.initial.get("status")
+        if form.instance.handled_by_id is None:
             # Whoever saves an unassigned request is handling it.
-            self.form.instance.handled_by = self.request.user
+            form.instance.handled_by = self.request.user
             changed.append("handled_by")
-        instance = super().save_instance()
-        if changed:
-            data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}
-            if "status" in changed:
-                data["status"] = {"from": old_status, "to": instance.status}
+        instance = form.save()
+        data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}
+        if "status" in changed:
+            data["status"] = {"from": old_status, "to": instance.status}
+        if form.cleaned_data["note"]:
+            RequestNote.objects.create(
+                request=instance, author=self.request.user, text=form.cleaned_data["note"]
+            )
+            data[NOTE_ADDED] = True
+        if data["fields"] or NOTE_ADDED in data:
             log(instance=instance, action=CHANGED, data=data)
         return instance
 
@@ -473,7 +524,12 @@ class AppointmentRequestViewSet(ModelViewSet):
     export_filename = "appointment-requests"
 
     edit_handler = ObjectList(
-        [FieldPanel("status"), FieldPanel("internal_notes"), FieldPanel("handled_by")],
+        [
+            FieldPanel("status"),
+            FieldPanel("reopen"),
+            FieldPanel("note"),
+            FieldPanel("handled_by"),
+        ],
         base_form_class=AppointmentRequestAdminForm,
     )
 

@@ -16,6 +16,7 @@ from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
     CHANGED,
     EXPORTED,
+    NOTE_ADDED,
     OPENED,
     AppointmentRequestFilterSet,
     appointment_request_viewset,
@@ -23,6 +24,11 @@ from .viewsets import (
 )
 
 Status = AppointmentRequest.Status
+
+
+# The fields a "changed" entry may name, as the history calls them; internal notes were a
+# field before notes became a log of their own (RequestNote), and older entries name it.
+CHANGED_FIELD_LABELS = {"handled_by": _("handled by"), "internal_notes": _("internal notes")}
 
 
 def status_display(value):
@@ -57,10 +63,10 @@ def register_appointment_log_actions(actions):
                 )
             others = [name for name in log_entry.data.get("fields", []) if name != "status"]
             if others:
-                labels = [
-                    str(AppointmentRequest._meta.get_field(name).verbose_name) for name in others
-                ]
+                labels = [str(CHANGED_FIELD_LABELS.get(name, name)) for name in others]
                 parts.append(gettext("changed %(fields)s") % {"fields": ", ".join(labels)})
+            if log_entry.data.get(NOTE_ADDED):
+                parts.append(gettext("added a note"))
             return capfirst("; ".join(parts))
 
     @actions.register_action(EXPORTED)

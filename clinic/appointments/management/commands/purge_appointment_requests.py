@@ -58,7 +58,7 @@ class Command(BaseCommand):
             which, reason = f"closed more than {days} days ago", "retention"
 
         with transaction.atomic():
-            doomed = list(requests.order_by("created_at", "pk"))
+            doomed = list(requests.order_by("created_at", "pk").prefetch_related("notes"))
             if not doomed:
                 self.stdout.write(f"No appointment requests {which}.")
                 return
@@ -129,7 +129,7 @@ def patient_details(appointment_request):
         appointment_request.email,
         appointment_request.phone,
         appointment_request.message,
-        appointment_request.internal_notes,
+        *(note.text for note in appointment_request.notes.all()),
     ]
     return [value.casefold() for value in values if value and value.strip()]
 
