@@ -214,9 +214,10 @@ def test_listing_highlights_new_requests_and_flags_urgent_ones(front_desk, inbox
         ]
         for row in soup.select("tbody tr")
     }
+    # Both new ones have waited days, past the clinic's promise (test_front_desk_work_queue.py).
     assert tags == {
-        inbox["urgent"].reference: [("Urgent", True), ("New", True)],
-        inbox["old_new"].reference: [("New", True)],
+        inbox["urgent"].reference: [("Urgent", True), ("New", True), ("Waiting too long", True)],
+        inbox["old_new"].reference: [("New", True), ("Waiting too long", True)],
         inbox["contacted"].reference: [("Contacted", False)],
         inbox["booked"].reference: [("Booked", False)],
     }

@@ -2,6 +2,7 @@
 it was typed, notes that are never overwritten, statuses that follow the clinic's workflow,
 requests that wait too long, and bulk changes."""
 
+import datetime
 import importlib
 import json
 import os
@@ -9,13 +10,20 @@ import os
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from clinic.appointments.models import AppointmentRequest
+from clinic.appointments.waiting import ReplyPromise
 from clinic.appointments.workflow import status_change_refusal
+from clinic.base.models import ClinicSettings
+from clinic.locations.models import Closure, OpeningSpan
 from tests.appointment_data import make_appointment_request
 from tests.helpers import html, logged_in, make_user, run_python, text_of
+from tests.test_front_desk_query_budgets import QUERY_BUDGET
+from tests.test_locations import add_location
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +223,133 @@ def test_the_booking_action_may_book_and_anything_else_may_not():
     assert status_change_refusal(Status.CONTACTED, Status.BOOKED) != ""
     assert status_change_refusal(Status.DECLINED, Status.CONTACTED) != ""
     assert status_change_refusal(Status.DECLINED, Status.CONTACTED, reopening=True) == ""
+
+
+# Requests that wait longer than the clinic promises
+
+
+def local(*args):
+    """A moment on the clinic's clock (TIME_ZONE)."""
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+# Friday 4 December 2026, 16:00, at a location open Monday to Friday, 9:00-17:00.
+FRIDAY_AFTERNOON = local(2026, 12, 4, 16, 0)
+
+
+@pytest.fixture
+def weekday_location(clinic_site):
+    return add_location(clinic_site.home)
+
+
+@pytest.mark.parametrize(
+    ("now", "overdue"),
+    [
+        (local(2026, 12, 7, 15, 30), False),  # Monday: 1 h on Friday + 6.5 h = 7.5 h
+        (local(2026, 12, 7, 16, 30), True),  # 8.5 opening hours, though 72 on the clock
+    ],
+)
+def test_waiting_is_counted_in_the_opening_hours_of_the_requests_location(
+    weekday_location, now, overdue
+):
+    appointment_request = make_appointment_request(
+        location=weekday_location, created_at=FRIDAY_AFTERNOON
+    )
+    assert ReplyPromise(hours=8).is_overdue(appointment_request, now=now) is overdue
+
+
+def test_a_closure_day_does_not_count_as_waiting(weekday_location):
+    Closure.objects.create(
+        location=weekday_location,
+        first_day=datetime.date(2026, 12, 7),
+        last_day=datetime.date(2026, 12, 7),
+    )
+    appointment_request = make_appointment_request(
+        location=weekday_location, created_at=FRIDAY_AFTERNOON
+    )
+    promise = ReplyPromise(hours=8)
+    assert not promise.is_overdue(appointment_request, now=local(2026, 12, 7, 16, 30))
+    assert not promise.is_overdue(appointment_request, now=local(2026, 12, 8, 15, 30))
+    assert promise.is_overdue(appointment_request, now=local(2026, 12, 8, 16, 30))
+
+
+def test_a_request_naming_no_location_counts_the_first_locations_hours(weekday_location):
+    appointment_request = make_appointment_request(created_at=FRIDAY_AFTERNOON)
+    promise = ReplyPromise(hours=8)
+    assert not promise.is_overdue(appointment_request, now=local(2026, 12, 7, 15, 30))
+    assert promise.is_overdue(appointment_request, now=local(2026, 12, 7, 16, 30))
+
+
+def test_only_new_requests_wait_for_a_reply(weekday_location):
+    contacted = make_appointment_request(
+        location=weekday_location, created_at=FRIDAY_AFTERNOON, status=Status.CONTACTED
+    )
+    assert not ReplyPromise(hours=8).is_overdue(contacted, now=local(2026, 12, 14, 12, 0))
+
+
+@pytest.fixture
+def always_open(clinic_site):
+    """A location open every day from midnight to midnight, so that hours and clock agree."""
+    location = add_location(clinic_site.home, title="Always", slug="always")
+    OpeningSpan.objects.filter(location=location).delete()
+    for day in range(7):
+        OpeningSpan.objects.create(
+            location=location, weekday=day, opens=datetime.time(0), closes=datetime.time(23, 59)
+        )
+    return location
+
+
+def ago(hours):
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def test_the_listing_and_dashboard_flag_new_requests_waiting_too_long(front_desk, always_open):
+    late = make_appointment_request(location=always_open, created_at=ago(30))
+    make_appointment_request(location=always_open, created_at=ago(2))
+    make_appointment_request(location=always_open, created_at=ago(30), status=Status.CONTACTED)
+
+    rows = html(front_desk.get(INDEX_URL)).select("tbody tr")
+    flagged = [
+        row.select_one("td.title a").get_text(strip=True)
+        for row in rows
+        if "Waiting too long" in text_of(row)
+    ]
+    assert flagged == [late.reference]
+    panel = text_of(html(front_desk.get("/admin/")).select_one("#appointment-requests-section"))
+    assert "1 waiting too long for a reply" in panel
+
+
+def test_the_promise_is_a_clinic_setting(front_desk, always_open, clinic_site):
+    make_appointment_request(location=always_open, created_at=ago(30))
+    clinic = ClinicSettings.for_site(clinic_site.site)
+    clinic.reply_within_opening_hours = 48
+    clinic.save()
+    assert "Waiting too long" not in text_of(html(front_desk.get(INDEX_URL)))
+    panel = text_of(html(front_desk.get("/admin/")).select_one("#appointment-requests-section"))
+    assert "0 waiting too long for a reply" in panel
+
+
+def test_urgent_requests_say_so_in_words_with_a_style_of_their_own(front_desk, clinic_site):
+    make_appointment_request(is_urgent=True, red_flags=["fever"])
+    [tag] = html(front_desk.get(INDEX_URL)).select(".appointment-flag--urgent")
+    assert text_of(tag) == "Urgent"
+    assert "appointment-flag--urgent" not in " ".join(
+        " ".join(tag["class"])
+        for tag in html(front_desk.get(INDEX_URL)).select(".w-status")
+        if text_of(tag) == "New"
+    )
+
+
+def test_flagging_waiting_requests_costs_no_query_per_row(front_desk, always_open):
+    def listing_queries():
+        front_desk.get(INDEX_URL)
+        with CaptureQueriesContext(connection) as queries:
+            assert "Waiting too long" in front_desk.get(INDEX_URL).content.decode()
+        return len(queries)
+
+    for _ in range(3):
+        make_appointment_request(location=always_open, created_at=ago(30))
+    few = listing_queries()
+    for _ in range(30):
+        make_appointment_request(location=always_open, created_at=ago(30))
+    assert listing_queries() == few <= QUERY_BUDGET

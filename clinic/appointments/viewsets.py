@@ -51,6 +51,7 @@ from treatments.models import TreatmentPage
 
 from .forms import CONTROL_CHARACTERS, no_control_characters
 from .models import AppointmentRequest, RequestNote
+from .waiting import ReplyPromise
 from .workflow import is_closed, status_change_refusal
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
@@ -181,6 +182,19 @@ def local_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
+class UrgentColumn(StatusFlagColumn):
+    """ "Urgent" in words, in the colour of an alarm: the colour is never the only sign."""
+
+    cell_template_name = "appointments/admin/urgent_cell.html"
+
+
+class WaitingColumn(StatusFlagColumn):
+    """ "Waiting too long" on a new request waiting longer than the clinic promises to reply
+    (set on each row by the listing: see AppointmentRequestIndexView.get_table)."""
+
+    cell_template_name = "appointments/admin/waiting_cell.html"
+
+
 # A spreadsheet runs a cell that starts like a formula; a patient's name must not.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -265,6 +279,15 @@ class AppointmentRequestIndexView(IndexView):
         "created_at",
         "handled_by",
     ]
+
+    def get_table(self, object_list):
+        rows = list(object_list)
+        # The hours of every location, read once for the page (never once per row), and only
+        # when the page holds a new request.
+        promise = any(row.status == Status.NEW for row in rows) and ReplyPromise.load()
+        for row in rows:
+            row.waiting_too_long = bool(promise) and promise.is_overdue(row)
+        return super().get_table(rows)
 
     def get_base_queryset(self):
         queryset = (
@@ -475,9 +498,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         Column("full_name", label=_("Name"), sort_key="full_name"),
         Column("treatment", label=_("Treatment"), accessor=treatment_title),
         Column("location", label=_("Location"), accessor=location_title),
-        StatusFlagColumn(
-            "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
-        ),
+        UrgentColumn("is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"),
         StatusTagColumn(
             "status",
             accessor="get_status_display",
@@ -485,6 +506,7 @@ class AppointmentRequestViewSet(ModelViewSet):
             sort_key="status",
             primary=lambda appointment_request: appointment_request.status == Status.NEW,
         ),
+        WaitingColumn("waiting_too_long", label=_("Reply"), true_label=_("Waiting too long")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
         UserColumn("handled_by", label=_("Handled by")),
     ]

@@ -1,6 +1,8 @@
 from django import forms
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
@@ -22,6 +24,7 @@ from .viewsets import (
     appointment_request_viewset,
     can_view_appointment_requests,
 )
+from .waiting import ReplyPromise
 
 Status = AppointmentRequest.Status
 
@@ -108,12 +111,28 @@ class AppointmentRequestsPanel(Component):
         index_url = reverse(appointment_request_viewset.get_url_name("index"))
         return {
             "new_count": new.count(),
+            "waiting_too_long_count": waiting_too_long_count(new),
             "urgent_open_count": requests.open().filter(is_urgent=True).count(),
             "oldest_waiting": oldest_new_at and timesince(oldest_new_at, timezone.now(), depth=1),
             "index_url": index_url,
             "new_url": f"{index_url}?status={Status.NEW}",
             "urgent_url": f"{index_url}?status={AppointmentRequestFilterSet.OPEN}&urgent=true",
         }
+
+
+def waiting_too_long_count(new_requests):
+    """How many new requests have waited longer than the clinic promises to reply."""
+    promise = ReplyPromise.load()
+    # Those received within the promise's hours cannot have waited that long yet.
+    waiting = new_requests.filter(created_at__lt=timezone.now() - promise.limit).only(
+        "created_at", "location_id", "status"
+    )
+    return sum(promise.is_overdue(appointment_request) for appointment_request in waiting)
+
+
+@hooks.register("insert_global_admin_css")
+def front_desk_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("appointments/css/admin.css"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -3,6 +3,7 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -21,6 +22,9 @@ from .phones import tel_uri
 from .querysets import ClinicPageManager
 from .readability import reading_grade
 from .text import lines, plain_text
+
+# About one working day: what the clinic promises until its settings say otherwise.
+DEFAULT_REPLY_HOURS = 8
 
 
 @register_setting(icon="site")
@@ -66,6 +70,16 @@ class ClinicSettings(BaseSiteSetting):
     )
     notice_ends = models.DateTimeField(
         null=True, blank=True, verbose_name=_("show until"), help_text=_("Empty: until removed.")
+    )
+    reply_within_opening_hours = models.PositiveSmallIntegerField(
+        default=DEFAULT_REPLY_HOURS,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("reply to appointment requests within (opening hours)"),
+        help_text=_(
+            "What the clinic promises patients, counted in the opening hours of the request's "
+            "location (8: about one working day). New requests waiting longer are flagged "
+            "“Waiting too long” for the front desk."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -123,7 +137,10 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("emergency_number"), FieldPanel("urgent_care_advice")],
             heading=_("Urgent care"),
         ),
-        FieldPanel("front_desk_email"),
+        MultiFieldPanel(
+            [FieldPanel("front_desk_email"), FieldPanel("reply_within_opening_hours")],
+            heading=_("Appointment requests"),
+        ),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("social_image")], heading=_("Brand")),
         MultiFieldPanel(
             [FieldPanel("footer_links"), FieldPanel("privacy_page")], heading=_("Footer")
