@@ -10,12 +10,13 @@ import os
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
-from clinic.appointments.models import AppointmentRequest
+from clinic.appointments.models import AppointmentRequest, FrontDeskLocations
 from clinic.appointments.waiting import ReplyPromise
 from clinic.appointments.workflow import status_change_refusal
 from clinic.base.models import ClinicSettings
@@ -353,3 +354,77 @@ def test_flagging_waiting_requests_costs_no_query_per_row(front_desk, always_ope
     for _ in range(30):
         make_appointment_request(location=always_open, created_at=ago(30))
     assert listing_queries() == few <= QUERY_BUDGET
+
+
+# Bulk actions
+
+
+def bulk_url(action, *appointment_requests):
+    ids = "&".join(f"id={r.pk}" for r in appointment_requests)
+    url = reverse("wagtail_bulk_action", args=["appointments", "appointmentrequest", action])
+    return f"{url}?next={INDEX_URL}&{ids}"
+
+
+def test_front_desk_marks_selected_requests_contacted_in_one_go(clinic_site):
+    dana = make_user("dana", "Front desk", first_name="Dana", last_name="Desk")
+    desk = logged_in(dana)
+    first, second = make_appointment_request(), make_appointment_request()
+    booked = make_appointment_request(status=Status.BOOKED)
+    listing = html(desk.get(INDEX_URL))
+    assert listing.select("input[data-bulk-action-checkbox]")
+    assert "Mark contacted" in text_of(listing.select_one("[data-bulk-action-footer]"))
+
+    url = bulk_url("mark_contacted", first, second, booked)
+    confirm = text_of(html(desk.get(url)))
+    assert "Mark these 2 requests Contacted?" in confirm
+    assert f"{booked.reference} (Booked)" in confirm  # left as it is, and said so
+    assert desk.post(url).status_code == 302
+
+    for appointment_request in (first, second):
+        appointment_request.refresh_from_db()
+        assert appointment_request.status == Status.CONTACTED
+        assert appointment_request.handled_by == dana
+        history = reverse("appointment_requests:history", args=[appointment_request.pk])
+        rows = [text_of(row) for row in html(desk.get(history)).select("tbody tr")]
+        assert any("Status New → Contacted" in row and "Dana Desk" in row for row in rows)
+    booked.refresh_from_db()
+    assert booked.status == Status.BOOKED
+
+
+def test_marking_spam_takes_requests_out_of_the_inbox(front_desk, clinic_site):
+    junk = make_appointment_request(full_name="Buy Now")
+    assert front_desk.post(bulk_url("mark_spam", junk)).status_code == 302
+    junk.refresh_from_db()
+    assert junk.status == Status.SPAM
+    assert junk.reference not in listed_references(front_desk.get(INDEX_URL))
+
+
+def test_bulk_actions_are_refused_to_users_who_may_not_change_requests(clinic_site):
+    group = Group.objects.create(name="Readers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_appointmentrequest"),
+    )
+    reader = logged_in(make_user("reader", "Readers"))
+    editor = logged_in(make_user("editor", "Editors"))
+    appointment_request = make_appointment_request()
+    assert not html(reader.get(INDEX_URL)).select("input[data-bulk-action-checkbox]")
+    for client in (reader, editor):
+        for action in ("mark_contacted", "mark_spam"):
+            url = bulk_url(action, appointment_request)
+            assert client.get(url).status_code in (302, 403)
+            assert client.post(url).status_code in (302, 403)
+    appointment_request.refresh_from_db()
+    assert appointment_request.status == Status.NEW
+
+
+def test_bulk_actions_reach_only_the_users_own_locations(clinic_site):
+    north = add_location(clinic_site.home)
+    south = add_location(clinic_site.home, title="Southside", slug="southside")
+    dana = make_user("dana", "Front desk")
+    FrontDeskLocations.objects.create(user=dana).locations.set([north])
+    theirs = make_appointment_request(location=south)
+    response = logged_in(dana).post(bulk_url("mark_spam", theirs))
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == Status.NEW

@@ -29,6 +29,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
     Column,
     DateColumn,
     StatusFlagColumn,
@@ -280,6 +281,16 @@ class AppointmentRequestIndexView(IndexView):
         "handled_by",
     ]
 
+    @cached_property
+    def shows_bulk_actions(self):
+        return self.user_has_permission("change")
+
+    @cached_property
+    def columns(self):
+        if not self.shows_bulk_actions:
+            return super().columns
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="appointment"), *super().columns]
+
     def get_table(self, object_list):
         rows = list(object_list)
         # The hours of every location, read once for the page (never once per row), and only
@@ -488,6 +499,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_view_class = AppointmentRequestInspectView
     edit_view_class = AppointmentRequestEditView
     history_view_class = AppointmentRequestHistoryView
+    index_template_name = "appointments/admin/index.html"
     inspect_template_name = "appointments/admin/inspect.html"
     edit_template_name = "appointments/admin/edit.html"
 

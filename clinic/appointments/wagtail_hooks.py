@@ -14,6 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .bulk_actions import MarkContactedBulkAction, MarkSpamBulkAction
 from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
     CHANGED,
@@ -40,6 +41,10 @@ def status_display(value):
         return Status(value).label
     except ValueError:
         return value
+
+
+hooks.register("register_bulk_action", MarkContactedBulkAction)
+hooks.register("register_bulk_action", MarkSpamBulkAction)
 
 
 @hooks.register("register_admin_viewset")
