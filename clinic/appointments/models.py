@@ -219,7 +219,14 @@ class AppointmentRequest(models.Model):
             ),
         ]
         verbose_name = _("appointment request")
-        permissions = [("export_appointmentrequest", "Can export appointment requests")]
+        permissions = [
+            ("export_appointmentrequest", "Can export appointment requests"),
+            # Privacy officers (migration 0012): one person's requests across all locations.
+            (
+                "handle_data_request_appointmentrequest",
+                "Can find, export and erase a person's requests",
+            ),
+        ]
 
     def __str__(self):
         # Listings, logs and page titles carry the reference, never the patient's name.

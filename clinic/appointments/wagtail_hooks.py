@@ -14,6 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import patient_data_admin
 from .bulk_actions import MarkContactedBulkAction, MarkSpamBulkAction
 from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
@@ -50,6 +51,16 @@ hooks.register("register_bulk_action", MarkSpamBulkAction)
 @hooks.register("register_admin_viewset")
 def register_appointment_request_viewset():
     return appointment_request_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_patient_data_request_urls():
+    return patient_data_admin.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_patient_data_requests_menu_item():
+    return patient_data_admin.menu_item()
 
 
 @hooks.register("register_log_actions")
@@ -100,6 +111,55 @@ def register_appointment_log_actions(actions):
             if data["searched"]:
                 parts.append(gettext("with a search"))
             return ", ".join(parts)
+
+    register_patient_data_log_actions(actions)
+
+
+def register_patient_data_log_actions(actions):
+    """A privacy officer's steps: how many requests and which references, never what was
+    searched for (patient_data_admin.py)."""
+
+    @actions.register_action(patient_data_admin.SEARCHED)
+    class SearchedFormatter(LogFormatter):
+        label = _("Patient data: searched")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            by = " and ".join(str(SEARCH_TERM_LABELS.get(name, name)) for name in data["by"])
+            return gettext(
+                "Searched one person's requests by %(by)s: %(count)s found%(references)s"
+            ) % {"by": by, "count": data["found"], "references": listed(data["references"])}
+
+    @actions.register_action(patient_data_admin.DOWNLOADED)
+    class DownloadedFormatter(LogFormatter):
+        label = _("Patient data: downloaded")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return ngettext(
+                "Downloaded one person's %(count)s request%(references)s",
+                "Downloaded one person's %(count)s requests%(references)s",
+                data["requests"],
+            ) % {"count": data["requests"], "references": listed(data["references"])}
+
+    @actions.register_action(patient_data_admin.ERASED)
+    class ErasedFormatter(LogFormatter):
+        label = _("Patient data: erased")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return ngettext(
+                "Erased one person's %(count)s request%(references)s",
+                "Erased one person's %(count)s requests%(references)s",
+                data["requests"],
+            ) % {"count": data["requests"], "references": listed(data["references"])}
+
+
+SEARCH_TERM_LABELS = {"email": _("email address"), "phone": _("phone number")}
+
+
+def listed(references):
+    return f" ({', '.join(references)})" if references else ""
 
 
 class AppointmentRequestsPanel(Component):
