@@ -2,8 +2,9 @@
 
 Who may do what is the permission policy's business: the Front desk group (see the
 0002_front_desk_group migration) views, changes and exports; nobody adds a request here
-(they come from the public form) and only superusers delete one (retention is the
-purge_appointment_requests command). Titles, breadcrumbs and audit-log labels carry the
+(they come from the public form) and only superusers delete one here (retention is the
+purge_appointment_requests command; a person's erasure, Patient data requests:
+patient_data_admin.py). Titles, breadcrumbs and audit-log labels carry the
 reference, which is the model's __str__.
 """
 
