@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -81,9 +82,15 @@ def as_sent(message):
     return "\n".join([headers, *parts])
 
 
-def pending(command="send_pending_notifications"):
+def pending(command="send_pending_notifications", fails=False):
+    """The command's report; it must exit non-zero (CommandError) exactly when `fails`:
+    an email that did not go out is for cron and monitoring to notice."""
     out = StringIO()
-    call_command(command, stdout=out)
+    if fails:
+        with pytest.raises(CommandError, match="not sent"):
+            call_command(command, stdout=out)
+    else:
+        call_command(command, stdout=out)
     return out.getvalue()
 
 
@@ -248,7 +255,7 @@ def test_command_reports_failures_by_reference_and_leaves_them_for_next_run(
     first = make_appointment_request()
     make_appointment_request(full_name="Jo Brown", email="jo@example.com")
 
-    out = pending()
+    out = pending(fails=True)
 
     assert out.splitlines() == [
         "Sent 0 front-desk and 0 patient emails; 1 failed, will retry; stopped at a mail "
@@ -318,7 +325,7 @@ def test_front_desk_email_waits_until_an_address_is_set(
     assert appointment_request.front_desk_notified_at is None
     assert appointment_request.patient_notified_at is not None
     assert "no notification address" in caplog.text
-    assert pending().splitlines() == [
+    assert pending(fails=True).splitlines() == [
         "Sent 0 front-desk and 0 patient emails; 1 failed, will retry.",
         f"  {appointment_request.reference}: front-desk email not sent "
         "(no notification address in clinic settings)",
@@ -478,7 +485,7 @@ def test_a_mail_server_that_cannot_be_reached_leaves_the_batch_pending(
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
     appointment_request = make_appointment_request()
 
-    report = pending()
+    report = pending(fails=True)
 
     assert report == (
         "Sent 0 front-desk and 0 patient emails; stopped at a mail server failure "
@@ -504,7 +511,7 @@ def test_a_mail_server_that_never_answers_stops_the_run_after_one_wait(
         make_appointment_request(email=f"patient{n}@example.com")
 
     started = time.monotonic()
-    report = pending()
+    report = pending(fails=True)
 
     assert report == (
         "Sent 0 front-desk and 0 patient emails; stopped at a mail server failure "
@@ -545,7 +552,7 @@ def test_an_address_the_mail_server_refuses_does_not_hold_up_the_requests_after_
     )
     later = make_appointment_request()
 
-    assert pending().splitlines() == [
+    assert pending(fails=True).splitlines() == [
         "Sent 2 front-desk and 1 patient emails; 1 failed, will retry.",
         f"  {refused.reference}: patient email not sent (SMTPRecipientsRefused)",
     ]
@@ -569,7 +576,7 @@ def test_an_email_taken_but_not_stamped_goes_out_again_and_none_is_lost(
     settings.EMAIL_BACKEND = "tests.test_appointment_notifications.ReplyLostBackend"
     appointment_request = make_appointment_request()
 
-    pending()
+    pending(fails=True)
     assert [message.to for message in mailoutbox] == [[FRONT_DESK_ADDRESS]]
     assert not AppointmentRequest.objects.get(pk=appointment_request.pk).is_notified
 

@@ -326,14 +326,14 @@ def test_posted_fields_the_form_does_not_ask_for_are_ignored(client, clinic_site
             status="booked",
             is_urgent="on",
             reference="LB-AAAAAA",
-            internal_notes="VIP",
+            note="VIP",
             spam_reason="",
             consent_version="0",
         ),
     )
     stored = AppointmentRequest.objects.get()
     assert stored.status == "new" and not stored.is_urgent
-    assert stored.reference != "LB-AAAAAA" and stored.internal_notes == ""
+    assert stored.reference != "LB-AAAAAA" and not stored.notes.exists()
     assert stored.consent_version == CONSENT_VERSION
 
 

@@ -9,7 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail, signing
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -475,9 +475,14 @@ def test_a_link_replaced_by_a_newer_email_no_longer_acts(
 # The reminder and the outbox
 
 
-def run(command):
+def run(command, fails=False):
+    """The command's report; it exits non-zero (CommandError) exactly when `fails`."""
     out = StringIO()
-    call_command(command, stdout=out)
+    if fails:
+        with pytest.raises(CommandError, match="not sent"):
+            call_command(command, stdout=out)
+    else:
+        call_command(command, stdout=out)
     return out.getvalue()
 
 
@@ -534,7 +539,7 @@ def test_emails_during_a_mail_server_outage_go_later_exactly_once(
     AppointmentRequest.objects.update(
         front_desk_notified_at=timezone.now(), patient_notified_at=timezone.now()
     )
-    assert run("send_pending_notifications") == (
+    assert run("send_pending_notifications", fails=True) == (
         "Sent 0 front-desk and 0 patient emails and 0 booking emails; 1 failed, will retry; "
         "stopped at a mail server failure (SMTPServerDisconnected), requests left for the next "
         "run: 0, booking emails: 1.\n  "

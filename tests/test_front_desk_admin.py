@@ -217,9 +217,10 @@ def test_listing_highlights_new_requests_and_flags_urgent_ones(front_desk, inbox
         ]
         for row in soup.select("tbody tr")
     }
+    # Both new ones have waited days, past the clinic's promise (test_front_desk_work_queue.py).
     assert tags == {
-        inbox["urgent"].reference: [("Urgent", True), ("New", True)],
-        inbox["old_new"].reference: [("New", True)],
+        inbox["urgent"].reference: [("Urgent", True), ("New", True), ("Waiting too long", True)],
+        inbox["old_new"].reference: [("New", True), ("Waiting too long", True)],
         inbox["contacted"].reference: [("Contacted", False)],
         inbox["booked"].reference: [("Booked", False)],
     }
@@ -474,8 +475,8 @@ def test_inspect_shows_every_detail_with_urgency_first(front_desk, inbox):
     appointment_request = inbox["urgent"]
     appointment_request.preferred_days = ["mon", "thu"]
     appointment_request.preferred_times = ["morning"]
-    appointment_request.internal_notes = "Called once, no answer."
     appointment_request.save()
+    appointment_request.notes.create(text="Called once, no answer.")
     url = reverse("appointment_requests:inspect", args=[appointment_request.pk])
     soup = html(front_desk.get(url))
     page = text_of(soup.select_one("main"))
@@ -521,7 +522,7 @@ def test_opening_a_request_logs_who_opened_it(front_desk, front_desk_user, inbox
 
 
 def edit_form(**overrides):
-    form = {"status": "contacted", "internal_notes": "Left a voicemail.", "handled_by": ""}
+    form = {"status": "contacted", "note": "Left a voicemail.", "handled_by": ""}
     return form | overrides
 
 
@@ -534,16 +535,17 @@ def test_front_desk_changes_status_and_notes_and_the_history_says_who(
     assert response.status_code == 302
     appointment_request.refresh_from_db()
     assert appointment_request.status == "contacted"
-    assert appointment_request.internal_notes == "Left a voicemail."
+    assert [note.text for note in appointment_request.notes.all()] == ["Left a voicemail."]
 
-    entries = ModelLogEntry.objects.filter(object_id=str(appointment_request.pk))
-    assert entries.filter(action="wagtail.edit", user=front_desk_user).exists()
     history = reverse("appointment_requests:history", args=[appointment_request.pk])
     rows = [text_of(row) for row in html(front_desk.get(history)).select("tbody tr")]
-    change = next(row for row in rows if "Status New → Contacted" in row)
-    assert "changed internal notes, handled by" in change
+    # One save, one entry: what changed, in words, and who.
+    [change] = [row for row in rows if "Opened" not in row]
+    assert "Status New → Contacted; changed handled by; added a note" in change
     assert "Dana Desk" in change
-    assert any("Edited" in row and "Dana Desk" in row for row in rows)
+    entries = ModelLogEntry.objects.filter(object_id=str(appointment_request.pk))
+    assert not entries.filter(action="wagtail.edit").exists()
+    assert entries.get(action="appointments.changed").user == front_desk_user
 
 
 def test_history_names_a_status_that_is_no_longer_a_choice_as_it_was_stored(
@@ -593,7 +595,7 @@ def test_edit_form_has_only_the_front_desk_fields(front_desk, inbox):
     url = reverse("appointment_requests:edit", args=[inbox["old_new"].pk])
     form = html(front_desk.get(url)).select_one("form#w-editor-form")
     names = {field["name"] for field in form.select("input, select, textarea") if field.get("name")}
-    assert names - {"csrfmiddlewaretoken"} == {"status", "internal_notes", "handled_by"}
+    assert names - {"csrfmiddlewaretoken"} == {"status", "note", "handled_by"}
 
 
 def test_edit_ignores_the_patients_fields_when_posted(front_desk, inbox):
@@ -625,14 +627,10 @@ def test_audit_log_carries_the_reference_and_no_patient_detail(front_desk, inbox
     front_desk.get(reverse("appointment_requests:inspect", args=[appointment_request.pk]))
     front_desk.post(
         reverse("appointment_requests:edit", args=[appointment_request.pk]),
-        edit_form(internal_notes="Told her to call 911."),
+        edit_form(note="Told her to call 911."),
     )
     entries = ModelLogEntry.objects.filter(object_id=str(appointment_request.pk))
-    assert {entry.action for entry in entries} == {
-        "appointments.opened",
-        "wagtail.edit",
-        "appointments.changed",
-    }
+    assert {entry.action for entry in entries} == {"appointments.opened", "appointments.changed"}
     for entry in entries:
         assert entry.label == appointment_request.reference
         recorded = json.dumps(entry.data)

@@ -23,6 +23,11 @@ def two_locations(clinic_site):
     return north, south
 
 
+def cells(row):
+    """A listing row's cells after the bulk actions' checkbox: reference, name, treatment..."""
+    return row.select("td:not(.bulk-action-checkbox-cell)")
+
+
 def location_choices(response):
     return [text_of(option) for option in html(response).select("select[name=location] option")]
 
@@ -71,15 +76,15 @@ def test_the_inbox_shows_and_filters_by_location(client, two_locations):
     listing = reverse("appointment_requests:index")
 
     rows = html(desk.get(listing)).select("tbody tr")
-    assert {text_of(row.select("td")[1]): text_of(row.select("td")[3]) for row in rows} == {
+    assert {text_of(cells(row)[1]): text_of(cells(row)[3]) for row in rows} == {
         "Nora North": "Northside",
         "Sam South": "Southside",
         "Any Anywhere": "Any",
     }
     filtered = html(desk.get(listing, {"location": south.pk})).select("tbody tr")
-    assert [text_of(row.select("td")[1]) for row in filtered] == ["Sam South"]
+    assert [text_of(cells(row)[1]) for row in filtered] == ["Sam South"]
     unchosen = html(desk.get(listing, {"location": "null"})).select("tbody tr")
-    assert [text_of(row.select("td")[1]) for row in unchosen] == ["Any Anywhere"]
+    assert [text_of(cells(row)[1]) for row in unchosen] == ["Any Anywhere"]
 
 
 # Front-desk staff limited to some locations
@@ -103,7 +108,7 @@ def northern_desk(two_locations):
 
 def listed_names(client, **params):
     response = client.get(reverse("appointment_requests:index"), params)
-    return sorted(text_of(row.select("td")[1]) for row in html(response).select("tbody tr"))
+    return sorted(text_of(cells(row)[1]) for row in html(response).select("tbody tr"))
 
 
 def test_a_limited_front_desk_sees_searches_and_exports_only_its_locations(northern_desk):
@@ -133,11 +138,11 @@ def test_a_limited_front_desk_cannot_change_another_locations_request(northern_d
     south = northern_desk.requests["south"]
     url = reverse("appointment_requests:edit", args=[south.pk])
     response = northern_desk.client.post(
-        url, {"status": "booked", "internal_notes": "Taken over", "handled_by": ""}
+        url, {"status": "declined", "note": "Taken over", "handled_by": ""}
     )
     assert response.status_code == 404
     south.refresh_from_db()
-    assert south.status == AppointmentRequest.Status.NEW and south.internal_notes == ""
+    assert south.status == AppointmentRequest.Status.NEW and not south.notes.exists()
 
 
 def test_unlimited_front_desk_and_superusers_see_every_location(northern_desk, admin_client):

@@ -9,6 +9,7 @@ from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.base.phones import phone_digits
 from clinic.safety.models import Urgency
 
 # No 0/O or 1/I: a reference is read out over the phone.
@@ -142,6 +143,8 @@ class AppointmentRequest(models.Model):
     full_name = models.CharField(_("full name"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=30)
+    # The phone's digits, for the front desk's search: "5035550114" finds "(503) 555-0114".
+    phone_digits = models.CharField(max_length=30, blank=True, editable=False)
     preferred_contact = models.CharField(
         _("preferred contact method"), max_length=10, choices=ContactMethod.choices
     )
@@ -161,7 +164,6 @@ class AppointmentRequest(models.Model):
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     spam_reason = models.CharField(max_length=40, blank=True, editable=False)
-    internal_notes = models.TextField(_("internal notes"), blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -212,13 +214,21 @@ class AppointmentRequest(models.Model):
             ),
         ]
         verbose_name = _("appointment request")
-        permissions = [("export_appointmentrequest", "Can export appointment requests")]
+        permissions = [
+            ("export_appointmentrequest", "Can export appointment requests"),
+            # Privacy officers (migration 0012): one person's requests across all locations.
+            (
+                "handle_data_request_appointmentrequest",
+                "Can find, export and erase a person's requests",
+            ),
+        ]
 
     def __str__(self):
         # Listings, logs and page titles carry the reference, never the patient's name.
         return self.reference
 
     def save(self, *args, **kwargs):
+        self.phone_digits = phone_digits(self.phone)
         # Retention counts from the day a request was closed.
         if self.is_open:
             self.closed_at = None
@@ -257,6 +267,30 @@ class AppointmentRequest(models.Model):
 
     def get_preferred_times_display(self):
         return [TimeOfDay(t).label for t in self.preferred_times if t in TimeOfDay.values]
+
+
+class RequestNote(models.Model):
+    """One note of the front desk's on a request: each keeps its author and time, and none
+    is ever changed or overwritten; a new note is added instead."""
+
+    request = models.ForeignKey(AppointmentRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,  # notes written before authors were recorded, and deleted accounts
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    text = models.TextField(_("note"), max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("note")
+
+    def __str__(self):
+        return f"{self.request} note {self.pk}"
 
 
 class FrontDeskLocations(models.Model):

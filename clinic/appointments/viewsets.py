@@ -2,17 +2,19 @@
 
 Who may do what is the permission policy's business: the Front desk group (see the
 0002_front_desk_group migration) views, changes and exports; nobody adds a request here
-(they come from the public form) and only superusers delete one (retention is the
-purge_appointment_requests command). Titles, breadcrumbs and audit-log labels carry the
+(they come from the public form) and only superusers delete one here (retention is the
+purge_appointment_requests command; a person's erasure, Patient data requests:
+patient_data_admin.py). Titles, breadcrumbs and audit-log labels carry the
 reference, which is the model's __str__.
 """
 
 import datetime
 
+from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -28,6 +30,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
     Column,
     DateColumn,
     StatusFlagColumn,
@@ -49,16 +52,20 @@ from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
 from .booking_admin import BookingView, CancelBookingView
-from .forms import CONTROL_CHARACTERS
-from .models import AppointmentRequest
+from .forms import CONTROL_CHARACTERS, no_control_characters
+from .models import AppointmentRequest, RequestNote
+from .waiting import ReplyPromise
+from .workflow import is_closed, status_change_refusal
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
 OPENED = "appointments.opened"
 CHANGED = "appointments.changed"
 EXPORTED = "appointments.exported"
 
-# The fields whose changes the "changed" log entry names; their values stay out of the log.
-LOGGED_FIELDS = ["status", "internal_notes", "handled_by"]
+# What the "changed" log entry names: the fields changed and whether a note was added; their
+# values stay out of the log, but for the status (a choice, not patient detail).
+LOGGED_FIELDS = ["status", "handled_by"]
+NOTE_ADDED = "note"
 
 Status = AppointmentRequest.Status
 
@@ -143,6 +150,19 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
+# A search with at least this many digits also looks in the phones' digits alone: fewer
+# would match most numbers.
+PHONE_SEARCH_MIN_DIGITS = 4
+
+
+def phone_digits_searched(query):
+    """The digits of a search that looks like (part of) a phone number, else ""."""
+    digits = "".join(character for character in query if character.isdigit())
+    if len(digits) < PHONE_SEARCH_MIN_DIGITS or any(c.isalpha() for c in query):
+        return ""
+    return digits
+
+
 def treatment_title(appointment_request):
     if appointment_request.treatment is None:
         return gettext("Not sure yet")
@@ -166,6 +186,19 @@ def join_labels(values):
 
 def local_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+class UrgentColumn(StatusFlagColumn):
+    """ "Urgent" in words, in the colour of an alarm: the colour is never the only sign."""
+
+    cell_template_name = "appointments/admin/urgent_cell.html"
+
+
+class WaitingColumn(StatusFlagColumn):
+    """ "Waiting too long" on a new request waiting longer than the clinic promises to reply
+    (set on each row by the listing: see AppointmentRequestIndexView.get_table)."""
+
+    cell_template_name = "appointments/admin/waiting_cell.html"
 
 
 # A spreadsheet runs a cell that starts like a formula; a patient's name must not.
@@ -253,6 +286,25 @@ class AppointmentRequestIndexView(IndexView):
         "handled_by",
     ]
 
+    @cached_property
+    def shows_bulk_actions(self):
+        return self.user_has_permission("change")
+
+    @cached_property
+    def columns(self):
+        if not self.shows_bulk_actions:
+            return super().columns
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="appointment"), *super().columns]
+
+    def get_table(self, object_list):
+        rows = list(object_list)
+        # The hours of every location, read once for the page (never once per row), and only
+        # when the page holds a new request.
+        promise = any(row.status == Status.NEW for row in rows) and ReplyPromise.load()
+        for row in rows:
+            row.waiting_too_long = bool(promise) and promise.is_overdue(row)
+        return super().get_table(rows)
+
     def get_base_queryset(self):
         queryset = (
             super()
@@ -265,7 +317,12 @@ class AppointmentRequestIndexView(IndexView):
         return queryset if self.shows_spam else queryset.inbox()
 
     def search_queryset(self, queryset):
-        queryset = super().search_queryset(queryset)
+        matches = super().search_queryset(queryset)
+        digits = phone_digits_searched(self.search_query)
+        if digits:
+            # Or the phone's digits, however the patient punctuated them.
+            matches |= queryset.filter(phone_digits__contains=digits)
+        queryset = matches
         if self.is_searching and not self.is_explicitly_ordered:
             # The same order, but sorted from the matches (found through the trigram indexes)
             # rather than read off the inbox index: PostgreSQL thinks a rare name or reference
@@ -304,6 +361,15 @@ class AppointmentRequestIndexView(IndexView):
         return value
 
 
+class RequestNotesMixin:
+    """The request's notes, newest first, with their authors (one query)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notes"] = self.object.notes.select_related("author")
+        return context
+
+
 class OpenedLogMixin:
     """Opening a request leaves an "Opened" entry in its history, for whoever opened it."""
 
@@ -313,7 +379,7 @@ class OpenedLogMixin:
         return response
 
 
-class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
+class AppointmentRequestInspectView(OpenedLogMixin, RequestNotesMixin, InspectView):
     history_url_name = None
 
     def get_object(self, queryset=None):
@@ -337,10 +403,28 @@ class AppointmentRequestInspectView(OpenedLogMixin, InspectView):
 
 
 class AppointmentRequestAdminForm(WagtailAdminModelForm):
-    """What the front desk records; what the patient sent is not a field here."""
+    """What the front desk records; what the patient sent is not a field here. A note is
+    added to the request's notes, never written over another; a closed request changes
+    status only when "Reopen" is ticked (workflow.py)."""
+
+    reopen = forms.BooleanField(
+        label=_("Reopen this request"),
+        required=False,
+        help_text=_("It is closed: tick this to give it another status."),
+    )
+    note = forms.CharField(
+        label=_("Add a note"),
+        required=False,
+        max_length=RequestNote._meta.get_field("text").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+        help_text=_("Kept with your name and the time; earlier notes stay as they are."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not is_closed(self.initial.get("status")):
+            del self.fields["reopen"]
         handled_by = self.fields["handled_by"]
         staff = permission_policy.users_with_permission("change").values("pk")
         handled_by.queryset = get_user_model().objects.filter(
@@ -348,36 +432,50 @@ class AppointmentRequestAdminForm(WagtailAdminModelForm):
         )
         handled_by.label_from_instance = get_user_display_name
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        appointment = getattr(self.instance, "appointment", None)
-        booked = appointment is not None and not appointment.is_cancelled
-        if status == Status.BOOKED and status != self.initial.get("status") and not booked:
-            # A booked request has a time the patient was told of: "Confirm booking" does both.
-            raise ValidationError(
-                _("Use “Confirm booking” on this page: it records the time and emails the patient.")
+    def clean(self):
+        cleaned_data = super().clean()
+        if "status" in cleaned_data:
+            appointment = getattr(self.instance, "appointment", None)
+            # Booked again by hand (say, after the patient asked for another time) is
+            # allowed only while the appointment the patient was told of stands.
+            on = appointment is not None and not appointment.is_cancelled
+            refusal = status_change_refusal(
+                self.initial.get("status"),
+                cleaned_data["status"],
+                booking=on and cleaned_data["status"] == Status.BOOKED,
+                reopening=cleaned_data.get("reopen", False),
             )
-        return status
+            if refusal:
+                self.add_error("status", refusal)
+        return cleaned_data
 
 
-class AppointmentRequestEditView(OpenedLogMixin, EditView):
+class AppointmentRequestEditView(OpenedLogMixin, RequestNotesMixin, EditView):
     def get_queryset(self):
         return AppointmentRequest.objects.select_related(
             "treatment", "location", "practitioner", "handled_by", *BOOKING_RELATIONS
         ).visible_to(self.request.user)
 
     def save_instance(self):
-        changed = [name for name in LOGGED_FIELDS if name in self.form.changed_data]
-        old_status = self.form.initial.get("status")
-        if self.form.instance.handled_by_id is None:
+        # Saved and logged here rather than by Wagtail's EditView, which would add its own
+        # "Edited" entry: one save is one entry in the history, naming what changed.
+        form = self.form
+        changed = [name for name in LOGGED_FIELDS if name in form.changed_data]
+        old_status = form.initial.get("status")
+        if form.instance.handled_by_id is None:
             # Whoever saves an unassigned request is handling it.
-            self.form.instance.handled_by = self.request.user
+            form.instance.handled_by = self.request.user
             changed.append("handled_by")
-        instance = super().save_instance()
-        if changed:
-            data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}
-            if "status" in changed:
-                data["status"] = {"from": old_status, "to": instance.status}
+        instance = form.save()
+        data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}
+        if "status" in changed:
+            data["status"] = {"from": old_status, "to": instance.status}
+        if form.cleaned_data["note"]:
+            RequestNote.objects.create(
+                request=instance, author=self.request.user, text=form.cleaned_data["note"]
+            )
+            data[NOTE_ADDED] = True
+        if data["fields"] or NOTE_ADDED in data:
             log(instance=instance, action=CHANGED, data=data)
         return instance
 
@@ -411,6 +509,7 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_view_class = AppointmentRequestInspectView
     edit_view_class = AppointmentRequestEditView
     history_view_class = AppointmentRequestHistoryView
+    index_template_name = "appointments/admin/index.html"
     inspect_template_name = "appointments/admin/inspect.html"
     edit_template_name = "appointments/admin/edit.html"
 
@@ -421,9 +520,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         Column("full_name", label=_("Name"), sort_key="full_name"),
         Column("treatment", label=_("Treatment"), accessor=treatment_title),
         Column("location", label=_("Location"), accessor=location_title),
-        StatusFlagColumn(
-            "is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"
-        ),
+        UrgentColumn("is_urgent", label=_("Urgent"), true_label=_("Urgent"), sort_key="is_urgent"),
         StatusTagColumn(
             "status",
             accessor="get_status_display",
@@ -431,6 +528,7 @@ class AppointmentRequestViewSet(ModelViewSet):
             sort_key="status",
             primary=lambda appointment_request: appointment_request.status == Status.NEW,
         ),
+        WaitingColumn("waiting_too_long", label=_("Reply"), true_label=_("Waiting too long")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
         UserColumn("handled_by", label=_("Handled by")),
     ]
@@ -470,7 +568,12 @@ class AppointmentRequestViewSet(ModelViewSet):
     export_filename = "appointment-requests"
 
     edit_handler = ObjectList(
-        [FieldPanel("status"), FieldPanel("internal_notes"), FieldPanel("handled_by")],
+        [
+            FieldPanel("status"),
+            FieldPanel("reopen"),
+            FieldPanel("note"),
+            FieldPanel("handled_by"),
+        ],
         base_form_class=AppointmentRequestAdminForm,
     )
 

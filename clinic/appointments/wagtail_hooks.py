@@ -1,9 +1,11 @@
 import datetime
 
 from django import forms
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timesince import timesince
 from django.utils.translation import gettext, ngettext
@@ -15,6 +17,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import patient_data_admin
 from .booking import (
     BOOKED,
     BOOKING_CANCELLED,
@@ -22,17 +25,25 @@ from .booking import (
     PATIENT_CANCELLED,
     REBOOKED,
 )
+from .bulk_actions import MarkContactedBulkAction, MarkSpamBulkAction
 from .models import AppointmentRequest, FrontDeskLocations
 from .viewsets import (
     CHANGED,
     EXPORTED,
+    NOTE_ADDED,
     OPENED,
     AppointmentRequestFilterSet,
     appointment_request_viewset,
     can_view_appointment_requests,
 )
+from .waiting import ReplyPromise
 
 Status = AppointmentRequest.Status
+
+
+# The fields a "changed" entry may name, as the history calls them; internal notes were a
+# field before notes became a log of their own (RequestNote), and older entries name it.
+CHANGED_FIELD_LABELS = {"handled_by": _("handled by"), "internal_notes": _("internal notes")}
 
 
 def status_display(value):
@@ -41,6 +52,10 @@ def status_display(value):
         return Status(value).label
     except ValueError:
         return value
+
+
+hooks.register("register_bulk_action", MarkContactedBulkAction)
+hooks.register("register_bulk_action", MarkSpamBulkAction)
 
 
 @hooks.register("register_admin_viewset")
@@ -74,6 +89,16 @@ BOOKING_ACTIONS = {
 }
 
 
+@hooks.register("register_admin_urls")
+def register_patient_data_request_urls():
+    return patient_data_admin.urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_patient_data_requests_menu_item():
+    return patient_data_admin.menu_item()
+
+
 @hooks.register("register_log_actions")
 def register_appointment_log_actions(actions):
     actions.register_action(OPENED, _("Opened"), _("Opened"))
@@ -96,10 +121,10 @@ def register_appointment_log_actions(actions):
                 )
             others = [name for name in log_entry.data.get("fields", []) if name != "status"]
             if others:
-                labels = [
-                    str(AppointmentRequest._meta.get_field(name).verbose_name) for name in others
-                ]
+                labels = [str(CHANGED_FIELD_LABELS.get(name, name)) for name in others]
                 parts.append(gettext("changed %(fields)s") % {"fields": ", ".join(labels)})
+            if log_entry.data.get(NOTE_ADDED):
+                parts.append(gettext("added a note"))
             return capfirst("; ".join(parts))
 
     @actions.register_action(EXPORTED)
@@ -126,6 +151,55 @@ def register_appointment_log_actions(actions):
                 parts.append(gettext("with a search"))
             return ", ".join(parts)
 
+    register_patient_data_log_actions(actions)
+
+
+def register_patient_data_log_actions(actions):
+    """A privacy officer's steps: how many requests and which references, never what was
+    searched for (patient_data_admin.py)."""
+
+    @actions.register_action(patient_data_admin.SEARCHED)
+    class SearchedFormatter(LogFormatter):
+        label = _("Patient data: searched")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            by = " and ".join(str(SEARCH_TERM_LABELS.get(name, name)) for name in data["by"])
+            return gettext(
+                "Searched one person's requests by %(by)s: %(count)s found%(references)s"
+            ) % {"by": by, "count": data["found"], "references": listed(data["references"])}
+
+    @actions.register_action(patient_data_admin.DOWNLOADED)
+    class DownloadedFormatter(LogFormatter):
+        label = _("Patient data: downloaded")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return ngettext(
+                "Downloaded one person's %(count)s request%(references)s",
+                "Downloaded one person's %(count)s requests%(references)s",
+                data["requests"],
+            ) % {"count": data["requests"], "references": listed(data["references"])}
+
+    @actions.register_action(patient_data_admin.ERASED)
+    class ErasedFormatter(LogFormatter):
+        label = _("Patient data: erased")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return ngettext(
+                "Erased one person's %(count)s request%(references)s",
+                "Erased one person's %(count)s requests%(references)s",
+                data["requests"],
+            ) % {"count": data["requests"], "references": listed(data["references"])}
+
+
+SEARCH_TERM_LABELS = {"email": _("email address"), "phone": _("phone number")}
+
+
+def listed(references):
+    return f" ({', '.join(references)})" if references else ""
+
 
 class AppointmentRequestsPanel(Component):
     """The dashboard's summary: new requests, urgent open ones, how long the oldest waits."""
@@ -141,12 +215,28 @@ class AppointmentRequestsPanel(Component):
         index_url = reverse(appointment_request_viewset.get_url_name("index"))
         return {
             "new_count": new.count(),
+            "waiting_too_long_count": waiting_too_long_count(new),
             "urgent_open_count": requests.open().filter(is_urgent=True).count(),
             "oldest_waiting": oldest_new_at and timesince(oldest_new_at, timezone.now(), depth=1),
             "index_url": index_url,
             "new_url": f"{index_url}?status={Status.NEW}",
             "urgent_url": f"{index_url}?status={AppointmentRequestFilterSet.OPEN}&urgent=true",
         }
+
+
+def waiting_too_long_count(new_requests):
+    """How many new requests have waited longer than the clinic promises to reply."""
+    promise = ReplyPromise.load()
+    # Those received within the promise's hours cannot have waited that long yet.
+    waiting = new_requests.filter(created_at__lt=timezone.now() - promise.limit).only(
+        "created_at", "location_id", "status"
+    )
+    return sum(promise.is_overdue(appointment_request) for appointment_request in waiting)
+
+
+@hooks.register("insert_global_admin_css")
+def front_desk_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("appointments/css/admin.css"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -26,6 +26,9 @@ from .text import words_patients_read
 # Patient information should read at about a US school grade 8 or below.
 DEFAULT_READING_GRADE = 8
 
+# About one working day: what the clinic promises until its settings say otherwise.
+DEFAULT_REPLY_HOURS = 8
+
 
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
@@ -69,6 +72,16 @@ class ClinicSettings(BaseSiteSetting):
     )
     notice_ends = models.DateTimeField(
         null=True, blank=True, verbose_name=_("show until"), help_text=_("Empty: until removed.")
+    )
+    reply_within_opening_hours = models.PositiveSmallIntegerField(
+        default=DEFAULT_REPLY_HOURS,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("reply to appointment requests within (opening hours)"),
+        help_text=_(
+            "What the clinic promises patients, counted in the opening hours of the request's "
+            "location (8: about one working day). New requests waiting longer are flagged "
+            "“Waiting too long” for the front desk."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -145,7 +158,10 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("emergency_number"), FieldPanel("urgent_care_advice")],
             heading=_("Urgent care"),
         ),
-        FieldPanel("front_desk_email"),
+        MultiFieldPanel(
+            [FieldPanel("front_desk_email"), FieldPanel("reply_within_opening_hours")],
+            heading=_("Appointment requests"),
+        ),
         FieldPanel("reading_grade_target"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("social_image")], heading=_("Brand")),
         MultiFieldPanel(

@@ -18,3 +18,11 @@ def tel_uri(number):
         return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     plus = "+" if number.strip().startswith("+") else ""
     return "tel:" + plus + "".join(character for character in number if character.isdigit())
+
+
+def phone_digits(number):
+    """The digits a search for `number` should find, whatever the punctuation: "(503)
+    555-0147" gives "15035550147" (the global form's digits, so "5035550147", "555-0147" and
+    "+1 503 555 0147" all find it); a number that is not valid keeps just its digits."""
+    uri = tel_uri(number)
+    return "".join(character for character in uri if character.isdigit())

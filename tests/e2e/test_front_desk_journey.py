@@ -48,7 +48,7 @@ def test_front_desk_sees_urgent_first_marks_a_request_contacted_and_the_history_
     expect(page.get_by_text(routine.full_name)).to_be_visible()
     page.get_by_role("combobox", name="Status").select_option(label="Contacted")
     note = "Left a voicemail, will call again at 4."
-    page.get_by_role("textbox", name="Internal notes").fill(note)
+    page.get_by_role("textbox", name="Add a note").fill(note)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status").or_(page.locator(".messages"))).to_contain_text(
         routine.reference
@@ -56,10 +56,10 @@ def test_front_desk_sees_urgent_first_marks_a_request_contacted_and_the_history_
 
     routine.refresh_from_db()
     assert routine.status == "contacted" and routine.handled_by == user
-    assert routine.internal_notes == note
+    assert [saved.text for saved in routine.notes.all()] == [note]
 
     page.get_by_role("link", name=routine.reference, exact=True).click()
     page.get_by_role("link", name="History").click()
     change = page.get_by_role("row").filter(has_text="Status New → Contacted")
     expect(change).to_contain_text("Dana Desk")
-    expect(change).to_contain_text("changed internal notes, handled by")
+    expect(change).to_contain_text("changed handled by; added a note")

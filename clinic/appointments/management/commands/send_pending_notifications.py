@@ -2,7 +2,8 @@
 waiting in their outbox (clinic/appointments/booking_emails.py); what a scheduler runs.
 
 Each email is sent once: a second run, or one at the same moment, sends nothing already sent.
-A failure is reported by reference and left for the next run, and the command still exits 0.
+A failure is reported by reference and left for the next run, and the command exits non-zero
+(a CommandError), so cron, the scheduler's log and monitoring notice emails that did not go out.
 When the mail server itself fails (it cannot be reached, or stops answering), the run stops
 there and leaves the rest for the next one: each further try would wait out EMAIL_TIMEOUT.
 """
@@ -11,7 +12,7 @@ from collections import Counter
 from contextlib import suppress
 
 from django.core.mail import get_connection
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from clinic.appointments.booking_emails import pending_booking_emails, send_booking_email
 from clinic.appointments.models import AppointmentRequest
@@ -86,6 +87,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.WARNING(f"{summary}; {'; '.join(problems)}."))
         for reference, kind, reason in failures:
             self.stdout.write(f"  {reference}: {kind} email not sent ({reason})")
+        raise CommandError("Some appointment emails were not sent; the next run retries them.")
 
     def count(self, outcome, sent, failures, booking=False):
         """Add one send's outcome to the run's; the mail server's error if it failed."""
