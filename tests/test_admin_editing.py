@@ -148,6 +148,7 @@ def test_clinic_settings_edited_in_the_admin_show_on_the_site(admin_client, clie
         "urgent_care_advice": "Call 911 if you cannot feel your legs.",
         "notice": "",
         "reading_grade_target": "7",
+        "reply_within_opening_hours": "8",
         "footer_links": streamfield([]),
     }
     assert admin_client.post(url, nested_form_data(data)).status_code == 302
