@@ -30,6 +30,8 @@ QUERY_HEADER = "X-Bench-Queries"
 
 TICKET = re.compile(r'name="ticket" value="([^"]+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The treatment question's options only: the location and practitioner questions list ids too.
+TREATMENT_QUESTION = re.compile(r'<select name="treatment".*?</select>', re.DOTALL)
 TREATMENT = re.compile(r'<option value="(\d+)"')
 WARNING_SIGN = re.compile(r'name="red_flags" value="(\d+)"')
 
@@ -101,7 +103,7 @@ class Patient(FastHttpUser):
         page = response.text
         browser.ticket = TICKET.search(page).group(1)
         browser.csrf_token = CSRF.search(page).group(1)
-        browser.treatments = TREATMENT.findall(page)
+        browser.treatments = TREATMENT.findall(TREATMENT_QUESTION.search(page).group(0))
         browser.warning_signs = WARNING_SIGN.findall(page)
         browser.opened_at = time.monotonic()
         self.open_forms.append(browser)
