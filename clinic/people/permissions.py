@@ -30,4 +30,6 @@ class PractitionerPermissionPolicy(ModelPermissionPolicy):
         return user.is_active and action in OWN_RECORD_ACTIONS
 
     def owns_a_record(self, user):
-        return self.model.objects.filter(user=user).exists()
+        # The reverse one-to-one: Django keeps what it found (or that there is none) on the
+        # user for the rest of the request, where the admin's menu asks more than once.
+        return hasattr(user, "practitioner")
