@@ -167,3 +167,18 @@ def test_a_short_page_is_checked_too(review_site):
     page.summary = f"{HARD} {HARD}"  # the summary alone, 28 words
     markers = parse(page.make_preview_request()).select("[data-content-check]")
     assert [marker["data-content-check"] for marker in markers] == ["reading-level"]
+
+
+def test_the_sentences_to_simplify_are_the_pages_own_words(admin_client, review_site):
+    joint = review_site.joint
+    joint.body = [
+        ("heading", {"text": "What happens", "level": "h2"}),
+        ("paragraph", f"<p>{HARD}</p>"),
+    ]
+    joint.save_revision()
+    response = admin_client.get(f"/admin/pages/{joint.pk}/edit/")
+    config = json.loads(parse(response).find("script", id="checker-axe-configuration").string)
+    help_text = config["messages"]["clinic-reading-level"]["help_text"]
+    # The heading's words are the page's; its level ("Section heading") is not.
+    assert "What happens" in joint.reading_text()
+    assert "Section heading" not in help_text and "Section heading" not in joint.reading_text()

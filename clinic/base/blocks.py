@@ -23,6 +23,8 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         # Page titles are the only h1; body headings start one level below.
         help_text=_("Use sub-headings only inside a section."),
+        # The level is not words on the page: out of search and of the reading level.
+        search_index=False,
     )
 
     class Meta:
