@@ -3,11 +3,14 @@ import socket
 import subprocess
 import sys
 import threading
+from io import StringIO
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,3 +134,15 @@ class SilentServer:
             except OSError:
                 pass
             sock.close()
+
+
+def command_report(command, fails=False):
+    """What a management command prints; it must exit non-zero (CommandError, saying what
+    was "not sent") exactly when `fails`, as cron and monitoring see it."""
+    out = StringIO()
+    if fails:
+        with pytest.raises(CommandError, match="not sent"):
+            call_command(command, stdout=out)
+    else:
+        call_command(command, stdout=out)
+    return out.getvalue()

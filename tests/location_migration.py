@@ -7,37 +7,23 @@ A process of its own because the suite's test database is shared by its tests, e
 transaction, where SQLite cannot alter tables."""
 
 import json
-import os
 import sys
+
+from tests.migration_process import migrate, set_up
 
 BEFORE = [("locations", "0001_initial"), ("base", "0005_brand_footer_and_notice")]
 
 
 def main(database, address, opening_hours):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "clinic.settings.test"
-    from django.conf import settings
-
-    # SQLite whatever the suite runs on: this database is the test's own, a new file.
-    settings.DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": database}
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    call_command("migrate", verbosity=0)
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old_apps = executor.loader.project_state(BEFORE).apps
+    set_up(database)
+    old_apps = migrate(BEFORE)
     # The default site's root is Wagtail's welcome page: the clinic's home, here.
     site = old_apps.get_model("wagtailcore", "Site").objects.get(is_default_site=True)
     old_apps.get_model("base", "ClinicSettings").objects.create(
         site=site, clinic_name="Lumbar", address=address, opening_hours=opening_hours
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate()
     from wagtail.models import Page
 
     from clinic.base.models import ClinicSettings

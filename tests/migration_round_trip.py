@@ -7,8 +7,9 @@ A process of its own because the suite's test database is shared by its tests, e
 transaction, where SQLite cannot alter tables."""
 
 import json
-import os
 import sys
+
+from tests.migration_process import migrate, set_up
 
 REVIEWERS = (
     "SELECT id, name, credentials, bio, photo_id, user_id FROM education_reviewer ORDER BY id"
@@ -21,29 +22,14 @@ BEFORE = [("education", "0008_table_block"), ("people", "0001_initial")]
 
 
 def main(database):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "clinic.settings.test"
-    from django.conf import settings
-
-    # SQLite whatever the suite runs on: this database is the test's own, a new file.
-    settings.DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": database}
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    set_up(database)
     from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    def migrate(targets):
-        executor = MigrationExecutor(connection)
-        executor.migrate(targets)
-        return executor.loader.project_state(targets).apps
 
     def rows(sql):
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return [list(row) for row in cursor.fetchall()]
 
-    call_command("migrate", verbosity=0)
     old_apps = migrate(BEFORE)
     # A database as it stood before practitioners: two reviewers, one with a login and a
     # photo, and an article reviewed by the second.
@@ -81,7 +67,7 @@ def main(database):
         )
     before = rows(REVIEWERS)
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate()
     forward = {
         "practitioners": rows(PRACTITIONERS),
         "article_reviewer": rows("SELECT reviewer_id FROM education_symptomarticlepage"),

@@ -7,9 +7,10 @@ transaction, where SQLite cannot alter tables (see tests/migration_round_trip.py
 
 import datetime
 import json
-import os
 import sys
 import uuid
+
+from tests.migration_process import migrate, set_up
 
 BEFORE = [("appointments", "0012_request_phone_digits")]
 AFTER = [("appointments", "0013_request_notes")]
@@ -18,28 +19,14 @@ BOXES = "SELECT reference, internal_notes FROM appointments_appointmentrequest O
 
 
 def main(database):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "clinic.settings.test"
-    from django.conf import settings
-
-    settings.DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": database}
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    set_up(database)
     from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    def migrate(targets):
-        executor = MigrationExecutor(connection)
-        executor.migrate(targets)
-        return executor.loader.project_state(targets).apps
 
     def rows(sql):
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return [[str(value) if value is not None else None for value in row] for row in cursor]
 
-    call_command("migrate", verbosity=0)
     old_apps = migrate(BEFORE)
     AppointmentRequest = old_apps.get_model("appointments", "AppointmentRequest")
     saved_at = datetime.datetime(2026, 3, 2, 15, 30, tzinfo=datetime.UTC)

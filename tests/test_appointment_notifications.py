@@ -6,13 +6,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -24,7 +21,7 @@ from clinic.appointments.notifications import (
 )
 from clinic.base.models import ClinicSettings
 from tests.conftest import WARNING_SIGNS
-from tests.helpers import SilentServer
+from tests.helpers import SilentServer, command_report
 
 from .appointment_data import PATIENT, make_appointment_request, ticked
 
@@ -82,16 +79,10 @@ def as_sent(message):
     return "\n".join([headers, *parts])
 
 
-def pending(command="send_pending_notifications", fails=False):
-    """The command's report; it must exit non-zero (CommandError) exactly when `fails`:
-    an email that did not go out is for cron and monitoring to notice."""
-    out = StringIO()
-    if fails:
-        with pytest.raises(CommandError, match="not sent"):
-            call_command(command, stdout=out)
-    else:
-        call_command(command, stdout=out)
-    return out.getvalue()
+def pending(fails=False):
+    """send_pending_notifications' report: an email that did not go out is for cron and
+    monitoring to notice."""
+    return command_report("send_pending_notifications", fails)
 
 
 def test_both_emails_go_out_after_commit_and_not_before(

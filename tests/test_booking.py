@@ -5,11 +5,9 @@ they can cancel or ask for another time, once; the reminder the day before."""
 import datetime
 import re
 import time
-from io import StringIO
 
 import pytest
 from django.core import mail, signing
-from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +24,7 @@ from clinic.appointments.models import (
 from clinic.base.models import ClinicSettings
 from clinic.pages.models import ContentPage
 from tests.appointment_data import PATIENT, make_appointment_request
-from tests.helpers import html, logged_in, make_user, parse, text_of
+from tests.helpers import command_report, html, logged_in, make_user, parse, text_of
 from tests.test_locations import add_location
 
 Status = AppointmentRequest.Status
@@ -475,15 +473,7 @@ def test_a_link_replaced_by_a_newer_email_no_longer_acts(
 # The reminder and the outbox
 
 
-def run(command, fails=False):
-    """The command's report; it exits non-zero (CommandError) exactly when `fails`."""
-    out = StringIO()
-    if fails:
-        with pytest.raises(CommandError, match="not sent"):
-            call_command(command, stdout=out)
-    else:
-        call_command(command, stdout=out)
-    return out.getvalue()
+run = command_report
 
 
 def test_the_reminder_goes_the_day_before_once_and_not_once_cancelled(
