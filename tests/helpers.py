@@ -146,3 +146,15 @@ def command_report(command, fails=False):
     else:
         call_command(command, stdout=out)
     return out.getvalue()
+
+
+def as_sent(message):
+    """Every header and decoded part of the email as it goes out, subject included."""
+    mime = message.message()
+    headers = "\n".join(f"{name}: {value}" for name, value in mime.items())
+    parts = [
+        part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+        for part in mime.walk()
+        if not part.is_multipart()
+    ]
+    return "\n".join([headers, *parts])

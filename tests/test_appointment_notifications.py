@@ -21,7 +21,7 @@ from clinic.appointments.notifications import (
 )
 from clinic.base.models import ClinicSettings
 from tests.conftest import WARNING_SIGNS
-from tests.helpers import SilentServer, command_report
+from tests.helpers import SilentServer, as_sent, command_report
 
 from .appointment_data import PATIENT, make_appointment_request, ticked
 
@@ -65,18 +65,6 @@ def submit(django_capture_on_commit_callbacks, **fields):
 def email_to(mailoutbox, address):
     [message] = [message for message in mailoutbox if message.to == [address]]
     return message
-
-
-def as_sent(message):
-    """Every header and decoded part of the email as it goes out, subject included."""
-    mime = message.message()
-    headers = "\n".join(f"{name}: {value}" for name, value in mime.items())
-    parts = [
-        part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
-        for part in mime.walk()
-        if not part.is_multipart()
-    ]
-    return "\n".join([headers, *parts])
 
 
 def pending(fails=False):

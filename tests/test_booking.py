@@ -24,7 +24,7 @@ from clinic.appointments.models import (
 from clinic.base.models import ClinicSettings
 from clinic.pages.models import ContentPage
 from tests.appointment_data import PATIENT, make_appointment_request
-from tests.helpers import command_report, html, logged_in, make_user, parse, text_of
+from tests.helpers import as_sent, command_report, html, logged_in, make_user, parse, text_of
 from tests.test_locations import add_location
 
 Status = AppointmentRequest.Status
@@ -106,17 +106,6 @@ def invite_of(message):
 
 def link_in(message):
     return re.search(r"http://testserver(/appointments/booking/\S+/)", message.body).group(1)
-
-
-def as_sent(message):
-    mime = message.message()
-    headers = "\n".join(f"{name}: {value}" for name, value in mime.items())
-    parts = [
-        part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
-        for part in mime.walk()
-        if not part.is_multipart()
-    ]
-    return "\n".join([headers, *parts])
 
 
 def history(appointment_request):

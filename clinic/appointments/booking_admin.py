@@ -137,8 +137,8 @@ class BookingView(RequestBookingMixin, FormView):
                 "location": self.appointment.location,
                 "practitioner": self.appointment.practitioner,
             }
-        locations = self.get_form_class().base_fields["location"].queryset
-        only_location = locations.first() if locations.count() == 1 else None
+        locations = list(self.get_form_class().base_fields["location"].queryset[:2])
+        only_location = locations[0] if len(locations) == 1 else None
         return {
             "location": self.object.location or only_location,
             "practitioner": self.object.practitioner,

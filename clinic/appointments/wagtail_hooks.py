@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timesince import timesince
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -169,29 +169,32 @@ def register_patient_data_log_actions(actions):
                 "Searched one person's requests by %(by)s: %(count)s found%(references)s"
             ) % {"by": by, "count": data["found"], "references": listed(data["references"])}
 
-    @actions.register_action(patient_data_admin.DOWNLOADED)
-    class DownloadedFormatter(LogFormatter):
-        label = _("Patient data: downloaded")
+    class RequestsFormatter(LogFormatter):
+        """A step on some of one person's requests: `done` says what (plural by "count")."""
+
+        done = None
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return ngettext(
-                "Downloaded one person's %(count)s request%(references)s",
-                "Downloaded one person's %(count)s requests%(references)s",
-                data["requests"],
-            ) % {"count": data["requests"], "references": listed(data["references"])}
+            return self.done % {"count": data["requests"], "references": listed(data["references"])}
+
+    @actions.register_action(patient_data_admin.DOWNLOADED)
+    class DownloadedFormatter(RequestsFormatter):
+        label = _("Patient data: downloaded")
+        done = ngettext_lazy(
+            "Downloaded one person's %(count)s request%(references)s",
+            "Downloaded one person's %(count)s requests%(references)s",
+            "count",
+        )
 
     @actions.register_action(patient_data_admin.ERASED)
-    class ErasedFormatter(LogFormatter):
+    class ErasedFormatter(RequestsFormatter):
         label = _("Patient data: erased")
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            return ngettext(
-                "Erased one person's %(count)s request%(references)s",
-                "Erased one person's %(count)s requests%(references)s",
-                data["requests"],
-            ) % {"count": data["requests"], "references": listed(data["references"])}
+        done = ngettext_lazy(
+            "Erased one person's %(count)s request%(references)s",
+            "Erased one person's %(count)s requests%(references)s",
+            "count",
+        )
 
 
 SEARCH_TERM_LABELS = {"email": _("email address"), "phone": _("phone number")}

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -147,8 +148,12 @@ class Practitioner(index.Indexed, ClusterableModel):
     def provided_treatments(self):
         return TreatmentPage.objects.filter(practitioners=self).live().public().order_by("path")
 
+    @cached_property
     def work_locations(self):
-        return LocationPage.objects.filter(practitioners=self).live().public().order_by("path")
+        """Read once for the profile and its structured data."""
+        return list(
+            LocationPage.objects.filter(practitioners=self).live().public().order_by("path")
+        )
 
 
 class TeamPage(RoutablePageMixin, ClinicPage):

@@ -30,7 +30,7 @@ def person(practitioner, profile_url, request):
         data["knowsLanguage"] = practitioner.language_list
     work_locations = [
         {"@type": "MedicalClinic", "name": location.title, "url": location.get_full_url(request)}
-        for location in practitioner.work_locations()
+        for location in practitioner.work_locations
     ]
     if work_locations:
         data["workLocation"] = work_locations
