@@ -1,3 +1,4 @@
+import functools
 import re
 
 from django import forms
@@ -186,11 +187,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["treatment"].queryset = live_treatments()
-        # Asked by id; the request keeps the words, read here in the same query.
-        self.warning_signs = {str(sign.pk): sign for sign in WarningSign.objects.shown()}
-        self.fields["red_flags"].choices = [
-            (pk, sign.wording) for pk, sign in self.warning_signs.items()
-        ]
+        # Read when the question is shown or answered: a blank form's questions usually come
+        # from the page cache (appointments/request_form.html).
+        self.fields["red_flags"].choices = self.warning_sign_wordings
         self.fields["practitioner"].queryset = practitioners()
         locations = live_locations()
         if len(locations) > 1:
@@ -255,6 +254,15 @@ class AppointmentRequestForm(forms.ModelForm):
         )
         self.add_error(None, ValidationError(message, code="too_fast"))
         self.renew_ticket()
+
+    @functools.cached_property
+    def warning_signs(self):
+        """The signs asked about, by id; the request keeps their words, read in the same
+        query."""
+        return {str(sign.pk): sign for sign in WarningSign.objects.shown()}
+
+    def warning_sign_wordings(self):
+        return [(pk, sign.wording) for pk, sign in self.warning_signs.items()]
 
     def warning_sign_choices(self):
         """Each warning sign's checkbox with the sign itself (its advice and urgency)."""
