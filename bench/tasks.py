@@ -1,6 +1,7 @@
 """What bench/run.py asks of Django, run in the site's own environment:
 
-    python -m bench.tasks login | samples | clear-cache | last-pk | new-counts PK | explain URL...
+    python -m bench.tasks login | samples | clear-cache | publish | last-pk | new-counts PK
+                         | explain URL...
                          | search-plans URL...
 
 Each prints one JSON document.
@@ -25,6 +26,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from clinic.appointments.models import AppointmentRequest, FrontDeskLocations  # noqa: E402
 from clinic.locations.models import LocationPage  # noqa: E402
+from education.models import SymptomArticlePage  # noqa: E402
 from treatments.models import TreatmentPage  # noqa: E402
 
 FRONT_DESK_USER = "bench-front-desk"
@@ -83,6 +85,14 @@ def clear_cache():
     for store in caches.all():
         store.clear()
     return {"cleared": True}
+
+
+def publish():
+    """Publish the back-spasm article again, as an editor would: publishing empties the page
+    cache (and what templates keep there), so the next view of each page is a first view."""
+    article = SymptomArticlePage.objects.get(slug="back-spasms")
+    article.save_revision().publish()
+    return {"published": article.pk}
 
 
 def last_pk():
@@ -174,6 +184,7 @@ COMMANDS = {
     "login": login,
     "samples": samples,
     "clear-cache": clear_cache,
+    "publish": publish,
     "last-pk": last_pk,
     "new-counts": lambda after_pk: new_counts(int(after_pk)),
     "explain": explain,
