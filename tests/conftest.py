@@ -1,12 +1,17 @@
 """A small clinic site for the tests: a home page, two treatments, one symptom article."""
 
 import datetime
+import fcntl
+import os
+import shutil
+from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
-from django.db import DEFAULT_DB_ALIAS
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, transaction
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -21,7 +26,7 @@ from education.models import (
     SymptomArticleTreatment,
     SymptomIndexPage,
 )
-from tests.helpers import logged_in, make_user
+from tests.helpers import logged_in, make_user, run_python
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
 REVIEWER = "Dr. Ana Ruiz"
@@ -236,11 +241,62 @@ def committed_db(django_db_setup, django_db_blocker):
         yield
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory, worker_id):
+    """A SQLite file with every migration applied and nothing more, as `migrate` leaves a new
+    database: made once for the run (the first worker to ask makes it, the others wait), so
+    the tests that need a database file of their own start from a copy (migrated_copy)
+    instead of migrating one from nothing, which takes seconds each."""
+    folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        folder = folder.parent  # the run's own folder, above each worker's
+    path = folder / "migrated.sqlite3"
+    with open(folder / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            building = folder / "migrating.sqlite3"
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+            env.update(
+                DJANGO_SETTINGS_MODULE="clinic.settings.test",
+                DATABASE_URL=f"sqlite:///{building}",
+            )
+            run_python("manage.py", "migrate", "--noinput", "-v", "0", env=env, timeout=180)
+            building.rename(path)
+    return path
+
+
+@pytest.fixture
+def migrated_copy(migrated_sqlite, tmp_path):
+    """The test's own copy of migrated_sqlite."""
+    copy = tmp_path / "db.sqlite3"
+    shutil.copyfile(migrated_sqlite, copy)
+    return copy
+
+
 @pytest.fixture
 def wagtail_as_installed(db):
     """For tests of what starts from a new install (the content loader): the shared site is
     taken away for this test, and comes back when its changes are rolled back."""
     new_install()
+
+
+@pytest.fixture(scope="class")
+def shipped_content(django_db_setup, django_db_blocker):
+    """The clinic's content as `make run` loads it on a new install, in place of the shared
+    site, for the tests of one class (shipped_site): loaded once, in a transaction that each
+    test's own changes are rolled back to and that is rolled back after the class."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        new_install()
+        report = StringIO()
+        call_command("load_clinic_content", stdout=report)
+        yield report.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shipped_site(shipped_content, db):
+    """The shipped content (shipped_content) for a test in a class; what the loader reported."""
+    return shipped_content
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """What the migration tests' own processes share (tests/migration_round_trip.py,
-tests/notes_migration.py, tests/location_migration.py): Django on a new SQLite file of the
-test's own, migrated to the latest schema, and moving that schema back and forth.
+tests/notes_migration.py, tests/location_migration.py): Django on a SQLite file of the
+test's own (a copy of the run's migrated one: the migrated_copy fixture), at the latest
+schema, and moving that schema back and forth.
 
 A process of its own because the suite's test database is shared by its tests, each in a
 transaction, where SQLite cannot alter tables."""
@@ -10,7 +11,7 @@ import os
 
 def set_up(database):
     """Django on the SQLite file `database` (whatever the suite runs on), every migration
-    applied."""
+    applied (any the copy lacks, too)."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "clinic.settings.test"
     from django.conf import settings
 

@@ -3,10 +3,7 @@ with exercises shows them and prints as a home programme, and the shipped back-s
 exercises say to stop if the pain increases. How a page prints is seen in the browser:
 tests/e2e/test_printing.py."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
 
@@ -192,46 +189,42 @@ def test_print_hint_shows_only_on_pages_with_exercises(client, clinic_site):
 # The shipped exercises
 
 
-@pytest.fixture
-def loaded(wagtail_as_installed):
-    call_command("load_clinic_content", stdout=StringIO())
+class TestTheShippedExercises:
+    """As `make run` loads them (shipped_site)."""
 
-
-@pytest.mark.parametrize(
-    "model, slug", [(SymptomArticlePage, "back-spasms"), (TreatmentPage, "exercise-therapy")]
-)
-def test_shipped_pages_have_three_or_four_exercises_that_say_when_to_stop(
-    loaded, client, model, slug
-):
-    page = model.objects.get(slug=slug)
-    exercises = [block.value for block in page.body if block.block_type == "exercise"]
-
-    assert 3 <= len(exercises) <= 4
-    page.body.stream_block.clean(page.body)  # each has steps and a dose, within the limits
-    for value in exercises:
-        assert len(value["steps"]) >= 3 and value["frequency"], value["name"]
-        assert STOP_IF_PAIN_INCREASES in value["safety_note"].lower(), value["name"]
-
-    soup = html(client.get(page.url))
-    assert len(soup.select("main article.exercise")) == len(exercises)
-    assert soup.select_one("main .print-hint")
-
-
-def test_back_spasm_exercises_follow_a_heading_and_the_article_is_tagged(loaded):
-    article = SymptomArticlePage.objects.get(slug="back-spasms")
-    types = [block.block_type for block in article.body]
-    heading = next(
-        block.value["text"]
-        for block in reversed(article.body[: types.index("exercise")])
-        if block.block_type == "heading"
+    @pytest.mark.parametrize(
+        "model, slug", [(SymptomArticlePage, "back-spasms"), (TreatmentPage, "exercise-therapy")]
     )
-    assert heading == "Gentle exercises to try at home"
-    assert sorted(tag.name for tag in article.tags.all()) == ["lower back", "muscle spasm"]
+    def test_shipped_pages_have_three_or_four_exercises_that_say_when_to_stop(
+        self, shipped_site, client, model, slug
+    ):
+        page = model.objects.get(slug=slug)
+        exercises = [block.value for block in page.body if block.block_type == "exercise"]
 
+        assert 3 <= len(exercises) <= 4
+        page.body.stream_block.clean(page.body)  # each has steps and a dose, within the limits
+        for value in exercises:
+            assert len(value["steps"]) >= 3 and value["frequency"], value["name"]
+            assert STOP_IF_PAIN_INCREASES in value["safety_note"].lower(), value["name"]
 
-def test_shipped_pages_with_exercises_keep_their_heading_order(loaded, client):
-    for page in Page.objects.live().filter(slug__in=["back-spasms", "exercise-therapy"]):
         soup = html(client.get(page.url))
-        levels = [int(h.name[1]) for h in soup.select("main :is(h1, h2, h3, h4)")]
-        for before, after in zip(levels, levels[1:], strict=False):
-            assert after <= before + 1, (page.url, levels)
+        assert len(soup.select("main article.exercise")) == len(exercises)
+        assert soup.select_one("main .print-hint")
+
+    def test_back_spasm_exercises_follow_a_heading_and_the_article_is_tagged(self, shipped_site):
+        article = SymptomArticlePage.objects.get(slug="back-spasms")
+        types = [block.block_type for block in article.body]
+        heading = next(
+            block.value["text"]
+            for block in reversed(article.body[: types.index("exercise")])
+            if block.block_type == "heading"
+        )
+        assert heading == "Gentle exercises to try at home"
+        assert sorted(tag.name for tag in article.tags.all()) == ["lower back", "muscle spasm"]
+
+    def test_shipped_pages_with_exercises_keep_their_heading_order(self, shipped_site, client):
+        for page in Page.objects.live().filter(slug__in=["back-spasms", "exercise-therapy"]):
+            soup = html(client.get(page.url))
+            levels = [int(h.name[1]) for h in soup.select("main :is(h1, h2, h3, h4)")]
+            for before, after in zip(levels, levels[1:], strict=False):
+                assert after <= before + 1, (page.url, levels)

@@ -93,12 +93,10 @@ def test_migration_gives_the_requests_already_stored_their_phone_digits(clinic_s
 # Notes: a log, never overwritten
 
 
-def test_migration_makes_each_requests_internal_notes_its_first_note_and_back(tmp_path):
+def test_migration_makes_each_requests_internal_notes_its_first_note_and_back(migrated_copy):
     """With requests holding notes in place (in a process of its own: tests/notes_migration.py)."""
     env = {**os.environ, "TZ": timezone.get_default_timezone_name()}
-    result = run_python(
-        "-m", "tests.notes_migration", str(tmp_path / "db.sqlite3"), env=env, timeout=180
-    )
+    result = run_python("-m", "tests.notes_migration", str(migrated_copy), env=env, timeout=180)
     states = json.loads(result.stdout.strip().splitlines()[-1])
     references = {int(pk): reference for pk, reference in states["ids"].items()}
     notes = [

@@ -152,14 +152,14 @@ def test_the_contact_page_lists_every_location(client, clinic_site):
 # An existing clinic's address and hours, as the migrations carry them over
 
 
-def migrate_settings_to_a_location(tmp_path, address, opening_hours):
+def migrate_settings_to_a_location(database, address, opening_hours):
     """The first location made by the migrations from settings holding `address` and
     `opening_hours` (in a process of its own: see tests/location_migration.py)."""
     env = {**os.environ, "TZ": timezone.get_default_timezone_name()}
     result = run_python(
         "-m",
         "tests.location_migration",
-        str(tmp_path / "db.sqlite3"),
+        str(database),
         address,
         opening_hours,
         env=env,
@@ -168,9 +168,9 @@ def migrate_settings_to_a_location(tmp_path, address, opening_hours):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_migration_makes_the_clinics_address_and_hours_its_first_location(tmp_path):
+def test_migration_makes_the_clinics_address_and_hours_its_first_location(migrated_copy):
     location = migrate_settings_to_a_location(
-        tmp_path,
+        migrated_copy,
         "1480 Alder Street, Suite 210\nRiverside Commons\nFairview, OR 97024",
         "Mon–Thu 8:00–18:00\nFri 8:00–12:00, 13:00–16:00\nSat 9:00–13:00\nSun closed\n"
         "Evenings by arrangement",
@@ -194,9 +194,9 @@ def test_migration_makes_the_clinics_address_and_hours_its_first_location(tmp_pa
     assert location["settings_kept"] == 1  # the settings row stays, without the address
 
 
-def test_migration_takes_a_last_line_without_a_zip_code_as_the_city(tmp_path):
+def test_migration_takes_a_last_line_without_a_zip_code_as_the_city(migrated_copy):
     location = migrate_settings_to_a_location(
-        tmp_path, "12 Spine Street\nSpringfield", "Mon–Fri 9:00–17:00"
+        migrated_copy, "12 Spine Street\nSpringfield", "Mon–Fri 9:00–17:00"
     )
     assert location["address"] == ["12 Spine Street", "Springfield", "", ""]
     assert location["title"] == "Our clinic in Springfield"

@@ -213,13 +213,13 @@ def test_practitioners_are_listed_and_added_in_the_admin(admin_client, clinic_si
     assert list(lee.treatments.all()) == [clinic_site.joint]
 
 
-def test_migrations_move_reviewers_to_practitioners_and_back_losing_nothing(tmp_path):
+def test_migrations_move_reviewers_to_practitioners_and_back_losing_nothing(migrated_copy):
     """Back to clinical reviewers, with two of them and an article in place, forward to
     practitioners with the same ids, and back again (in a process of its own: see
     tests/migration_round_trip.py)."""
     env = {**os.environ, "TZ": timezone.get_default_timezone_name()}
     result = run_python(
-        "-m", "tests.migration_round_trip", str(tmp_path / "db.sqlite3"), env=env, timeout=180
+        "-m", "tests.migration_round_trip", str(migrated_copy), env=env, timeout=180
     )
     states = json.loads(result.stdout.strip().splitlines()[-1])
     reviewers = states["before"]

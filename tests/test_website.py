@@ -4,13 +4,11 @@ footer and the site-wide notice from the clinic settings, and the way to an appo
 
 import datetime
 import importlib
-import io
 import re
 import time
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -211,11 +209,6 @@ def test_the_page_cache_shows_a_notice_when_it_starts(client, clinic_site):
 # The shipped website, as `make run` loads it
 
 
-@pytest.fixture
-def shipped_site(wagtail_as_installed):
-    call_command("load_clinic_content", stdout=io.StringIO())
-
-
 PATIENT_PAGES = [
     "/",
     "/treatments/",
@@ -234,97 +227,109 @@ PATIENT_PAGES = [
 ]
 
 
-def test_every_patient_page_offers_the_form_a_phone_number_and_the_privacy_notice(
-    client, shipped_site
-):
-    for url in PATIENT_PAGES:
-        response = client.get(url)
-        assert response.status_code == (404 if url == "/no-such-page/" else 200), url
-        soup = parse(response)
-        # In the header, and in the bar at the foot of a phone's screen.
-        assert soup.select(f"header a[href='{FORM_URL}']"), url
-        assert soup.select_one(".action-bar a[href^='/appointments/request/']"), url
-        assert soup.select_one(f".action-bar a[href='{CLINIC_TEL}']"), url
-        dialled = {link["href"] for link in soup.select("a[href^='tel:']")}
-        assert dialled - {"tel:911"} == {CLINIC_TEL}, url
-        assert all(GLOBAL_TEL.match(tel) for tel in dialled - {"tel:911"}), url
-        footer = soup.select_one("nav[aria-label=Footer]")
-        assert footer.select_one("a[href='/privacy/']") is not None, url
-        assert footer.select_one("a[href='/accessibility/']") is not None, url
+class TestTheShippedWebsite:
+    """As `make run` loads it (shipped_site)."""
 
+    def test_every_patient_page_offers_the_form_a_phone_number_and_the_privacy_notice(
+        self, client, shipped_site
+    ):
+        for url in PATIENT_PAGES:
+            response = client.get(url)
+            assert response.status_code == (404 if url == "/no-such-page/" else 200), url
+            soup = parse(response)
+            # In the header, and in the bar at the foot of a phone's screen.
+            assert soup.select(f"header a[href='{FORM_URL}']"), url
+            assert soup.select_one(".action-bar a[href^='/appointments/request/']"), url
+            assert soup.select_one(f".action-bar a[href='{CLINIC_TEL}']"), url
+            dialled = {link["href"] for link in soup.select("a[href^='tel:']")}
+            assert dialled - {"tel:911"} == {CLINIC_TEL}, url
+            assert all(GLOBAL_TEL.match(tel) for tel in dialled - {"tel:911"}), url
+            footer = soup.select_one("nav[aria-label=Footer]")
+            assert footer.select_one("a[href='/privacy/']") is not None, url
+            assert footer.select_one("a[href='/accessibility/']") is not None, url
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/treatments/joint-manipulation/",
-        "/symptoms/back-spasms/",
-        "/about/",
-        "/first-visit/",
-        "/contact/",
-        "/search/?q=xylophone",
-        "/no-such-page/",
-    ],
-)
-def test_the_page_itself_offers_the_way_to_an_appointment(client, shipped_site, url):
-    main = parse(client.get(url)).select_one("main")
-    assert main.select(f"a[href^='{FORM_URL}']"), url
-    assert main.select(f"a[href='{CLINIC_TEL}']"), url
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/",
+            "/treatments/joint-manipulation/",
+            "/symptoms/back-spasms/",
+            "/about/",
+            "/first-visit/",
+            "/contact/",
+            "/search/?q=xylophone",
+            "/no-such-page/",
+        ],
+    )
+    def test_the_page_itself_offers_the_way_to_an_appointment(self, client, shipped_site, url):
+        main = parse(client.get(url)).select_one("main")
+        assert main.select(f"a[href^='{FORM_URL}']"), url
+        assert main.select(f"a[href='{CLINIC_TEL}']"), url
 
+    def test_the_home_page_opens_with_what_the_clinic_does_the_form_and_the_phone(
+        self, client, shipped_site
+    ):
+        soup = html(client.get("/"))
+        hero = soup.select_one(".hero")
+        assert text_of(hero.select_one("h1")) == CLINIC_SETTINGS["clinic_name"]
+        assert "back, neck and joint pain" in text_of(hero)
+        assert [text_of(link) for link in hero.select("a")] == [
+            "Request an appointment",
+            f"Call {CLINIC_SETTINGS['phone']}",
+        ]
+        # Its title names the clinic once.
+        assert text_of(soup.select_one("title")) == CLINIC_SETTINGS["clinic_name"]
 
-def test_the_home_page_opens_with_what_the_clinic_does_the_form_and_the_phone(client, shipped_site):
-    soup = html(client.get("/"))
-    hero = soup.select_one(".hero")
-    assert text_of(hero.select_one("h1")) == CLINIC_SETTINGS["clinic_name"]
-    assert "back, neck and joint pain" in text_of(hero)
-    assert [text_of(link) for link in hero.select("a")] == [
-        "Request an appointment",
-        f"Call {CLINIC_SETTINGS['phone']}",
-    ]
-    # Its title names the clinic once.
-    assert text_of(soup.select_one("title")) == CLINIC_SETTINGS["clinic_name"]
+    def test_an_article_ends_with_the_treatments_that_help_each_with_its_own_request_link(
+        self, client, shipped_site
+    ):
+        soup = html(client.get("/symptoms/back-spasms/"))
+        treatment_links = [
+            link["href"] for link in soup.select("#treatments-title ~ .cards .card__action a")
+        ]
+        article = SymptomArticlePage.objects.get(slug="back-spasms")
+        assert treatment_links == [
+            f"{FORM_URL}?treatment={treatment.slug}" for treatment in article.recommended_treatments
+        ]
+        assert len(treatment_links) >= 2
+        # The article is long, so its top lists its sections, how to book last.
+        jump = soup.select("nav.contents a")[-1]
+        assert jump["href"] == "#article-cta-title" and soup.select_one(jump["href"]) is not None
+        cta = soup.select_one(".appointment-cta")
+        assert cta.select_one(f"a[href='{FORM_URL}']") and cta.select_one(f"a[href='{CLINIC_TEL}']")
 
+    def test_the_consent_links_to_the_privacy_notice_and_says_who_sees_a_request(
+        self, client, shipped_site
+    ):
+        form = html(client.get(FORM_URL))
+        assert form.select_one(".consent-privacy a[href='/privacy/']") is not None
+        consent = text_of(form.select_one("label[for=id_consent]"))
+        assert "front-desk team" in consent and "administrators" in consent
+        privacy = text_of(html(client.get("/privacy/")))
+        assert "Notice of Privacy Practices" in privacy
 
-def test_an_article_ends_with_the_treatments_that_help_each_with_its_own_request_link(
-    client, shipped_site
-):
-    soup = html(client.get("/symptoms/back-spasms/"))
-    treatment_links = [
-        link["href"] for link in soup.select("#treatments-title ~ .cards .card__action a")
-    ]
-    article = SymptomArticlePage.objects.get(slug="back-spasms")
-    assert treatment_links == [
-        f"{FORM_URL}?treatment={treatment.slug}" for treatment in article.recommended_treatments
-    ]
-    assert len(treatment_links) >= 2
-    # The article is long, so its top lists its sections, how to book last.
-    jump = soup.select("nav.contents a")[-1]
-    assert jump["href"] == "#article-cta-title" and soup.select_one(jump["href"]) is not None
-    cta = soup.select_one(".appointment-cta")
-    assert cta.select_one(f"a[href='{FORM_URL}']") and cta.select_one(f"a[href='{CLINIC_TEL}']")
+    def test_fees_are_laid_out_as_a_table(self, client, shipped_site):
+        table = html(client.get("/fees/")).select_one("main table")
+        headers = [text_of(cell) for cell in table.select("thead th")]
+        assert len(headers) >= 2
+        assert all(len(row.select("td")) == len(headers) for row in table.select("tbody tr"))
 
+    def test_each_shipped_treatment_card_has_its_own_drawing(self, client, shipped_site):
+        icons = [image["src"] for image in html(client.get("/treatments/")).select(".card__icon")]
+        assert len(icons) == len(set(icons)) == TreatmentPage.objects.count()
+        for src in icons:
+            assert client.get(src).status_code == 200, src
 
-def test_the_consent_links_to_the_privacy_notice_and_says_who_sees_a_request(client, shipped_site):
-    form = html(client.get(FORM_URL))
-    assert form.select_one(".consent-privacy a[href='/privacy/']") is not None
-    consent = text_of(form.select_one("label[for=id_consent]"))
-    assert "front-desk team" in consent and "administrators" in consent
-    privacy = text_of(html(client.get("/privacy/")))
-    assert "Notice of Privacy Practices" in privacy
+    def test_migration_gives_the_shipped_treatments_their_drawings(self, shipped_site):
+        TreatmentPage.objects.update(icon="spine")
 
+        migration = importlib.import_module("treatments.migrations.0004_icon_and_table_block")
+        migration.give_shipped_treatments_their_icons(apps, None)
 
-def test_fees_are_laid_out_as_a_table(client, shipped_site):
-    table = html(client.get("/fees/")).select_one("main table")
-    headers = [text_of(cell) for cell in table.select("thead th")]
-    assert len(headers) >= 2
-    assert all(len(row.select("td")) == len(headers) for row in table.select("tbody tr"))
-
-
-def test_each_shipped_treatment_card_has_its_own_drawing(client, shipped_site):
-    icons = [image["src"] for image in html(client.get("/treatments/")).select(".card__icon")]
-    assert len(icons) == len(set(icons)) == TreatmentPage.objects.count()
-    for src in icons:
-        assert client.get(src).status_code == 200, src
+        icons = dict(TreatmentPage.objects.values_list("slug", "icon"))
+        assert icons == migration.SHIPPED_ICONS
+        joint = TreatmentPage.objects.get(slug="joint-manipulation")
+        assert joint.get_latest_revision_as_object().icon == "joint-manipulation"
 
 
 # Brand
@@ -414,15 +419,3 @@ def test_migration_puts_an_existing_sites_sections_in_the_menu(client, clinic_si
     for section in sections:
         Page.objects.get(pk=section.pk).specific.get_latest_revision().publish()
     assert Page.objects.filter(pk__in=[s.pk for s in sections], show_in_menus=True).count() == 2
-
-
-def test_migration_gives_the_shipped_treatments_their_drawings(shipped_site):
-    TreatmentPage.objects.update(icon="spine")
-
-    migration = importlib.import_module("treatments.migrations.0004_icon_and_table_block")
-    migration.give_shipped_treatments_their_icons(apps, None)
-
-    icons = dict(TreatmentPage.objects.values_list("slug", "icon"))
-    assert icons == migration.SHIPPED_ICONS
-    joint = TreatmentPage.objects.get(slug="joint-manipulation")
-    assert joint.get_latest_revision_as_object().icon == "joint-manipulation"
