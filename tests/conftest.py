@@ -26,6 +26,7 @@ from education.models import (
     SymptomArticleTreatment,
     SymptomIndexPage,
 )
+from education.workflows import assign_clinical_review
 from tests.helpers import logged_in, make_user, run_python
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -337,6 +338,42 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+# Clinical review: both health sections under the workflow, an editor and a clinician
+
+
+@pytest.fixture
+def review_site(clinic_site):
+    """The clinic's site with both health sections under Clinical review, as on a site
+    whose content was loaded by `load_clinic_content`."""
+    assign_clinical_review(clinic_site.treatment_index)
+    assign_clinical_review(clinic_site.symptom_index)
+    return clinic_site
+
+
+@pytest.fixture
+def editor_user(review_site):
+    return make_user("erin", "Editors", first_name="Erin", last_name="Editor")
+
+
+@pytest.fixture
+def editor(editor_user):
+    return logged_in(editor_user)
+
+
+@pytest.fixture
+def clinician_user(review_site):
+    user = make_user("sam", "Clinicians", first_name="Sam", last_name="Lee")
+    Practitioner.objects.create(
+        name="Dr. Sam Lee", credentials="DC, chiropractor", bio="Sam treats backs.", user=user
+    )
+    return user
+
+
+@pytest.fixture
+def clinician(clinician_user):
+    return logged_in(clinician_user)
 
 
 @pytest.fixture

@@ -299,6 +299,17 @@ def test_the_status_booked_needs_a_confirmed_booking(desk, clinic, appointment_r
 # The patient's page
 
 
+def book_directly(appointment_request, starts_at, location, practitioner):
+    """A 30-minute booking confirmed as the front desk's form confirms it, without the admin."""
+    answers = {
+        "starts_at": starts_at,
+        "duration_minutes": 30,
+        "location": location,
+        "practitioner": practitioner,
+    }
+    return confirm_booking(appointment_request, answers, user=None)
+
+
 @pytest.fixture
 def booked(
     clinic,
@@ -310,15 +321,8 @@ def booked(
 ):
     """The request booked in three days' time, and the link of the patient's email."""
     with django_capture_on_commit_callbacks(execute=True):
-        appointment = confirm_booking(
-            appointment_request,
-            {
-                "starts_at": tomorrow_at(10, days=3),
-                "duration_minutes": 30,
-                "location": location,
-                "practitioner": clinic_site.reviewer,
-            },
-            user=None,
+        appointment = book_directly(
+            appointment_request, tomorrow_at(10, days=3), location, clinic_site.reviewer
         )
     [message] = mailoutbox
     mailoutbox.clear()
@@ -400,16 +404,7 @@ def test_a_forged_link_shows_a_clear_page_and_never_another_patients_booking(
 ):
     appointment, link = booked
     other = make_appointment_request(full_name="Olga Other", email="olga@example.com")
-    with_other = confirm_booking(
-        other,
-        {
-            "starts_at": tomorrow_at(11, days=5),
-            "duration_minutes": 30,
-            "location": location,
-            "practitioner": clinic_site.reviewer,
-        },
-        user=None,
-    )
+    with_other = book_directly(other, tomorrow_at(11, days=5), location, clinic_site.reviewer)
     token = link.split("/")[3]
     payload, timestamp, signature = token.split(":")
     # The other patient's id in place of this one's, with this link's signature.

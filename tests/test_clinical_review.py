@@ -20,7 +20,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from clinic.base.reviews import add_months
 from clinic.people.models import Practitioner
 from education.models import ClinicalReviewTask, SymptomArticlePage, SymptomIndexPage
-from education.workflows import assign_clinical_review
 from tests.conftest import make_article
 from tests.helpers import html, logged_in, make_user, text_of
 from treatments.models import TreatmentIndexPage, TreatmentPage
@@ -36,39 +35,6 @@ def today():
 
 def days_from_today(days):
     return today() + datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def review_site(clinic_site):
-    """The clinic's site with both health sections under Clinical review, as on a site
-    whose content was loaded by `load_clinic_content`."""
-    assign_clinical_review(clinic_site.treatment_index)
-    assign_clinical_review(clinic_site.symptom_index)
-    return clinic_site
-
-
-@pytest.fixture
-def editor_user(review_site):
-    return make_user("erin", "Editors", first_name="Erin", last_name="Editor")
-
-
-@pytest.fixture
-def editor(editor_user):
-    return logged_in(editor_user)
-
-
-@pytest.fixture
-def clinician_user(review_site):
-    user = make_user("sam", "Clinicians", first_name="Sam", last_name="Lee")
-    Practitioner.objects.create(
-        name="Dr. Sam Lee", credentials="DC, chiropractor", bio="Sam treats backs.", user=user
-    )
-    return user
-
-
-@pytest.fixture
-def clinician(clinician_user):
-    return logged_in(clinician_user)
 
 
 NEW_ARTICLE = SimpleNamespace(

@@ -10,9 +10,7 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from clinic.base.models import ClinicSettings
-from clinic.people.models import Practitioner
-from education.workflows import assign_clinical_review
-from tests.helpers import html, logged_in, make_user, parse, text_of
+from tests.helpers import html, parse, text_of
 from treatments.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
@@ -31,32 +29,6 @@ PLAIN = (
     "Most people feel better after a few visits."
 )
 REASON = "The names of the tests cannot be simpler; we explain each at the visit."
-
-
-@pytest.fixture
-def review_site(clinic_site):
-    assign_clinical_review(clinic_site.treatment_index)
-    assign_clinical_review(clinic_site.symptom_index)
-    return clinic_site
-
-
-@pytest.fixture
-def editor(review_site):
-    return logged_in(make_user("erin", "Editors"))
-
-
-@pytest.fixture
-def clinician_user(review_site):
-    user = make_user("sam", "Clinicians")
-    Practitioner.objects.create(
-        name="Dr. Sam Lee", credentials="DC, chiropractor", bio="Sam treats backs.", user=user
-    )
-    return user
-
-
-@pytest.fixture
-def clinician(clinician_user):
-    return logged_in(clinician_user)
 
 
 def treatment_form(page, text, **extra):
