@@ -18,8 +18,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import connection, transaction
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.utils import timezone
 
 from .booking_links import booking_url
@@ -29,8 +28,10 @@ from .notifications import (
     NotificationOutcome,
     admin_url,
     clinic_settings,
-    is_mail_server_failure,
+    lock_for_sending,
+    render_email,
     send_after_commit,
+    send_message,
 )
 
 logger = logging.getLogger(__name__)
@@ -44,12 +45,6 @@ PATIENT_KINDS = {
     Kind.REMINDER: False,
     Kind.CANCELLATION: True,
 }
-
-
-def _render(kind, context):
-    subject = render_to_string(f"appointments/email/booking_{kind}_subject.txt", context)
-    body = render_to_string(f"appointments/email/booking_{kind}.txt", context)
-    return " ".join(subject.split()), body.strip() + "\n"
 
 
 def write_patient_email(appointment, kind):
@@ -74,7 +69,7 @@ def write_patient_email(appointment, kind):
         "clinic_phone": (location and location.phone) or clinic.phone,
         "emergency_number": clinic.emergency_number,
     }
-    subject, body = _render(kind, context)
+    subject, body = render_email(f"booking_{kind}", context)
     invite = calendar_invite(
         appointment, clinic.clinic_name, address, cancelled=PATIENT_KINDS[kind]
     )
@@ -106,7 +101,7 @@ def write_front_desk_email(appointment, kind):
         "starts_at": timezone.localtime(appointment.starts_at),
         "admin_url": admin_url(appointment.request),
     }
-    subject, body = _render(kind, context)
+    subject, body = render_email(f"booking_{kind}", context)
     return BookingEmail.objects.create(
         appointment=appointment, kind=kind, to=to, subject=subject, body=body
     )
@@ -135,26 +130,11 @@ def send_booking_email(pk, connection=None):
             booking_email.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[booking_email.to],
-            connection=connection,
         )
         if booking_email.invite:
             message.attach("invite.ics", booking_email.invite, "text/calendar")
-        try:
-            message.send()
-        except Exception as error:
-            outcome.failed[booking_email.kind] = type(error).__name__
-            if is_mail_server_failure(error):
-                outcome.mail_server_error = type(error).__name__
-            logger.warning(
-                "Appointment request %s: the %s email was not sent (%s); "
-                "send_pending_notifications will retry.",
-                outcome.reference,
-                booking_email.kind,
-                type(error).__name__,
-            )
-            return outcome
-        BookingEmail.objects.filter(pk=pk).update(sent_at=timezone.now())
-        outcome.sent.append(booking_email.kind)
+        if send_message(outcome.reference, booking_email.kind, message, connection, outcome):
+            BookingEmail.objects.filter(pk=pk).update(sent_at=timezone.now())
     return outcome
 
 
@@ -163,6 +143,4 @@ def _claim(pk):
     emails = BookingEmail.objects.filter(pk=pk, sent_at__isnull=True).select_related(
         "appointment__request"
     )
-    if connection.features.has_select_for_update_skip_locked:
-        emails = emails.select_for_update(skip_locked=True, of=("self",))
-    return emails.first()
+    return lock_for_sending(emails).first()

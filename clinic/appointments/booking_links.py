@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from .models import Appointment
+from .notifications import absolute_url
 
 SALT = "appointments.booking-link"
 # How long after the appointment its page still shows it.
@@ -34,8 +35,7 @@ def booking_token(appointment):
 
 def booking_url(appointment):
     """The full address of the appointment's page, for an email."""
-    path = reverse("appointments:booking", args=[booking_token(appointment)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(reverse("appointments:booking", args=[booking_token(appointment)]))
 
 
 def appointment_for_token(token):

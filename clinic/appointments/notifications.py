@@ -126,6 +126,13 @@ def _send(appointment_request, kind, message, connection, outcome):
             kind,
         )
         return False
+    return send_message(appointment_request.reference, kind, message, connection, outcome)
+
+
+def send_message(reference, kind, message, connection, outcome):
+    """Send `message` (the `kind` email of request `reference`) through `connection`, and
+    note in `outcome` that it went, or why not. True once the mail server has taken it;
+    never raises for a mail failure."""
     message.connection = connection
     try:
         message.send()
@@ -136,7 +143,7 @@ def _send(appointment_request, kind, message, connection, outcome):
         logger.warning(
             "Appointment request %s: the %s email was not sent (%s); "
             "send_pending_notifications will retry.",
-            appointment_request.reference,
+            reference,
             kind,
             type(error).__name__,
         )
@@ -161,11 +168,17 @@ def _claim(pk):
     On PostgreSQL a second run at the same moment skips a row the first one holds, instead
     of sending the same emails twice. SQLite runs one writer at a time.
     """
-    requests = AppointmentRequest.objects.awaiting_notification().filter(pk=pk)
-    if connection.features.has_select_for_update_skip_locked:
-        requests = requests.select_for_update(skip_locked=True, of=("self",))
+    requests = lock_for_sending(AppointmentRequest.objects.awaiting_notification().filter(pk=pk))
     # The treatment's title is all the front desk's email needs of its page.
     return requests.annotate(treatment_title=F("treatment__title")).first()
+
+
+def lock_for_sending(queryset):
+    """`queryset`'s rows locked for this run, skipping those another run holds, where the
+    database can (PostgreSQL); SQLite runs one writer at a time."""
+    if connection.features.has_select_for_update_skip_locked:
+        return queryset.select_for_update(skip_locked=True, of=("self",))
+    return queryset
 
 
 def clinic_settings():
@@ -175,11 +188,16 @@ def clinic_settings():
 
 def admin_url(appointment_request):
     """The full address of the request's page in the admin."""
-    path = reverse("appointment_requests:inspect", args=[appointment_request.pk])
+    return absolute_url(reverse("appointment_requests:inspect", args=[appointment_request.pk]))
+
+
+def absolute_url(path):
+    """The full address of the site's `path`, for an email."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _render(template, context):
+def render_email(template, context):
+    """The subject and body of the email `template` (appointments/email/)."""
     subject = render_to_string(f"appointments/email/{template}_subject.txt", context)
     body = render_to_string(f"appointments/email/{template}.txt", context)
     # A header holds one line.
@@ -193,7 +211,7 @@ def front_desk_email(appointment_request, clinic):
     address = (location and location.notification_email) or clinic.front_desk_email
     if not address:
         return None
-    subject, body = _render(
+    subject, body = render_email(
         "front_desk",
         {
             "reference": appointment_request.reference,
@@ -207,7 +225,7 @@ def front_desk_email(appointment_request, clinic):
 
 def patient_email(appointment_request, clinic):
     """The patient's confirmation: the reference and what happens next."""
-    subject, body = _render(
+    subject, body = render_email(
         "patient",
         {
             "reference": appointment_request.reference,
