@@ -28,6 +28,9 @@ from .models import AppointmentRequest
 
 DURATIONS = [15, 30, 45, 60, 90]
 
+# What a request's page shows of its booking (appointments/admin/booking_panel.html).
+BOOKING_RELATIONS = ["appointment__location", "appointment__practitioner"]
+
 
 class BookingForm(forms.Form):
     """When (in the clinic's time zone), how long, where and with whom."""
@@ -84,7 +87,7 @@ class RequestBookingMixin(PermissionCheckedMixin, BaseObjectMixin, WagtailAdminT
 
     def get_base_object_queryset(self):
         return AppointmentRequest.objects.visible_to(self.request.user).select_related(
-            "appointment__location", "appointment__practitioner"
+            *BOOKING_RELATIONS
         )
 
     @cached_property

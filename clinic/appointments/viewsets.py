@@ -51,7 +51,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from clinic.locations.models import LocationPage
 from treatments.models import TreatmentPage
 
-from .booking_admin import BookingView, CancelBookingView
+from .booking_admin import BOOKING_RELATIONS, BookingView, CancelBookingView
 from .forms import CONTROL_CHARACTERS, no_control_characters
 from .models import AppointmentRequest, RequestNote
 from .waiting import ReplyPromise
@@ -68,9 +68,6 @@ LOGGED_FIELDS = ["status", "handled_by"]
 NOTE_ADDED = "note"
 
 Status = AppointmentRequest.Status
-
-# What a request's page shows of its booking (appointments/admin/booking_panel.html).
-BOOKING_RELATIONS = ["appointment__location", "appointment__practitioner"]
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
