@@ -138,9 +138,10 @@ def patient_acts(appointment, nonce, act):
     return True
 
 
-def remind(appointment_pk):
+def remind(appointment_pk, clinic=None):
     """Write the reminder for one appointment unless it went already or the booking is off:
-    the scheduler's step. True if written."""
+    the scheduler's step. True if written. `clinic`: the clinic's settings (by default, read
+    now: a batch reads them once)."""
     with transaction.atomic():
         appointment = (
             Appointment.objects.booked()
@@ -153,5 +154,5 @@ def remind(appointment_pk):
             return False
         appointment.reminder_sent_at = timezone.now()
         appointment.save(update_fields=["reminder_sent_at"])
-        send_booking_email_after_commit(write_patient_email(appointment, Kind.REMINDER))
+        send_booking_email_after_commit(write_patient_email(appointment, Kind.REMINDER, clinic))
     return True

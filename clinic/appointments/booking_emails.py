@@ -38,19 +38,12 @@ logger = logging.getLogger(__name__)
 
 Kind = BookingEmail.Kind
 
-# The patient's emails and whether their invite cancels the event.
-PATIENT_KINDS = {
-    Kind.CONFIRMATION: False,
-    Kind.UPDATE: False,
-    Kind.REMINDER: False,
-    Kind.CANCELLATION: True,
-}
 
-
-def write_patient_email(appointment, kind):
+def write_patient_email(appointment, kind, clinic=None):
     """Put the patient's email of `kind` about `appointment` (as it stands now) in the
-    outbox, with its invite."""
-    clinic = clinic_settings()
+    outbox, with its invite. `clinic`: the clinic's settings (by default, read now: a batch
+    reads them once)."""
+    clinic = clinic or clinic_settings()
     location = appointment.location
     address = ", ".join(location.address_lines) if location else ""
     first_visit = clinic.first_visit_page
@@ -71,7 +64,7 @@ def write_patient_email(appointment, kind):
     }
     subject, body = render_email(f"booking_{kind}", context)
     invite = calendar_invite(
-        appointment, clinic.clinic_name, address, cancelled=PATIENT_KINDS[kind]
+        appointment, clinic.clinic_name, address, cancelled=kind == Kind.CANCELLATION
     )
     return BookingEmail.objects.create(
         appointment=appointment,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from clinic.appointments.booking import remind
 from clinic.appointments.models import Appointment
+from clinic.appointments.notifications import clinic_settings
 
 
 def start_of(day):
@@ -28,5 +29,7 @@ class Command(BaseCommand):
             starts_at__lt=start_of(tomorrow + datetime.timedelta(days=1)),
             changed_at__lt=start_of(today),
         )
-        written = sum(remind(pk) for pk in due.values_list("pk", flat=True))
+        due = list(due.values_list("pk", flat=True))
+        clinic = clinic_settings() if due else None  # once for the batch
+        written = sum(remind(pk, clinic) for pk in due)
         self.stdout.write(f"Reminders written: {written}.")

@@ -55,13 +55,15 @@ class Command(BaseCommand):
                 clinic = clinic_settings()  # once for the batch
                 for pk in pending:
                     outcome = send_notifications(pk, connection, clinic)
-                    stopped = self.count(outcome, sent, failures)
+                    sent.update(outcome.sent)
+                    stopped = self.count(outcome, failures)
                     if stopped:
                         break
                     left -= 1
                 for pk in bookings if not stopped else []:
                     outcome = send_booking_email(pk, connection)
-                    stopped = self.count(outcome, sent, failures, booking=True)
+                    sent[BOOKING] += len(outcome.sent)
+                    stopped = self.count(outcome, failures)
                     if stopped:
                         break
                     bookings_left -= 1
@@ -89,9 +91,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {reference}: {kind} email not sent ({reason})")
         raise CommandError("Some appointment emails were not sent; the next run retries them.")
 
-    def count(self, outcome, sent, failures, booking=False):
-        """Add one send's outcome to the run's; the mail server's error if it failed."""
-        sent.update([BOOKING] * len(outcome.sent) if booking else outcome.sent)
+    def count(self, outcome, failures):
+        """Add one send's failures to the run's; the mail server's error if it failed."""
         failures.extend(
             (outcome.reference, kind, reason) for kind, reason in outcome.failed.items()
         )
