@@ -47,12 +47,26 @@ def _locked_request(appointment_request):
     return AppointmentRequest.objects.select_for_update().get(pk=appointment_request.pk)
 
 
+def _locked_appointment(appointment, appointment_request):
+    """The appointment, locked (after its request, always in that order), with what its
+    history line and emails show loaded at once, and the locked request as its own."""
+    appointment = (
+        Appointment.objects.select_for_update(of=("self",))
+        .select_related("location", "practitioner")
+        .get(pk=appointment.pk)
+    )
+    appointment.request = appointment_request
+    return appointment
+
+
 def confirm_booking(appointment_request, values, user):
     """Book the request for `values` (BOOKING_FIELDS), or move its booking there. The patient
     is emailed the booking, or the new time, with the invite. Returns the appointment."""
     with transaction.atomic():
         appointment_request = _locked_request(appointment_request)
         appointment = Appointment.objects.filter(request=appointment_request).first()
+        if appointment is not None:
+            appointment.request = appointment_request  # the locked one, not loaded again
         if appointment is not None and not appointment.is_cancelled:
             kind, action = Kind.UPDATE, REBOOKED
             appointment.changed()
@@ -89,7 +103,8 @@ def cancel_booking(appointment, user):
     open again (contacted)."""
     with transaction.atomic():
         appointment_request = _locked_request(appointment.request)
-        appointment = _cancel(appointment)
+        appointment = _locked_appointment(appointment, appointment_request)
+        _cancel(appointment)
         appointment_request.status = Status.CONTACTED
         appointment_request.save()
         log(
@@ -103,11 +118,10 @@ def cancel_booking(appointment, user):
 
 
 def _cancel(appointment):
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    """Cancel the (locked) appointment."""
     appointment.changed()
     appointment.cancelled_at = timezone.now()
     appointment.save()
-    return appointment
 
 
 def patient_acts(appointment, nonce, act):
@@ -116,13 +130,13 @@ def patient_acts(appointment, nonce, act):
     nonce is no longer the booking's (used, or replaced by a change meanwhile)."""
     with transaction.atomic():
         appointment_request = _locked_request(appointment.request)
-        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        appointment = _locked_appointment(appointment, appointment_request)
         if appointment.link_nonce != nonce or appointment.is_cancelled:
             return False
         if appointment_request.status != Status.BOOKED:
             return False
         if act == PATIENT_CANCELLED:
-            appointment = _cancel(appointment)
+            _cancel(appointment)
             appointment_request.status = Status.WITHDRAWN
             send_booking_email_after_commit(write_patient_email(appointment, Kind.CANCELLATION))
             front_desk_kind = Kind.PATIENT_CANCELLED
