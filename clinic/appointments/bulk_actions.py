@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from .models import AppointmentRequest
 from .viewsets import CHANGED, permission_policy
-from .workflow import status_change_refusal
+from .workflow import claim, status_change_refusal
 
 Status = AppointmentRequest.Status
 
@@ -61,8 +61,7 @@ class SetStatusBulkAction(BulkAction):
                 continue
             appointment_request.status = status
             fields = ["status"]
-            if appointment_request.handled_by_id is None:
-                appointment_request.handled_by = user
+            if claim(appointment_request, user):
                 fields.append("handled_by")
             appointment_request.save()
             log(
