@@ -12,13 +12,13 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.log_actions import log
 
 from .models import AppointmentRequest
 from .viewsets import CHANGED, permission_policy
-from .workflow import status_change_refusal
+from .workflow import claim, status_change_refusal
 
 Status = AppointmentRequest.Status
 
@@ -27,6 +27,7 @@ class SetStatusBulkAction(BulkAction):
     models = [AppointmentRequest]
     template_name = "appointments/admin/confirm_bulk_status.html"
     status = None  # the status the action sets
+    done = None  # the success message, plural by "count"
 
     def dispatch(self, request, *args, **kwargs):
         if not permission_policy.user_has_permission(request.user, "change"):
@@ -60,8 +61,7 @@ class SetStatusBulkAction(BulkAction):
                 continue
             appointment_request.status = status
             fields = ["status"]
-            if appointment_request.handled_by_id is None:
-                appointment_request.handled_by = user
+            if claim(appointment_request, user):
                 fields.append("handled_by")
             appointment_request.save()
             log(
@@ -78,19 +78,18 @@ class SetStatusBulkAction(BulkAction):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "status_label": Status(self.status).label}
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.done % {"count": num_parent_objects}
+
 
 class MarkContactedBulkAction(SetStatusBulkAction):
     display_name = _("Mark contacted")
     action_type = "mark_contacted"
     aria_label = _("Mark the selected requests contacted")
     status = Status.CONTACTED
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d request marked contacted.",
-            "%(count)d requests marked contacted.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    done = ngettext_lazy(
+        "%(count)d request marked contacted.", "%(count)d requests marked contacted.", "count"
+    )
 
 
 class MarkSpamBulkAction(SetStatusBulkAction):
@@ -98,11 +97,7 @@ class MarkSpamBulkAction(SetStatusBulkAction):
     action_type = "mark_spam"
     aria_label = _("Mark the selected requests spam")
     status = Status.SPAM
+    done = ngettext_lazy(
+        "%(count)d request marked spam.", "%(count)d requests marked spam.", "count"
+    )
     classes = {"serious"}
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d request marked spam.",
-            "%(count)d requests marked spam.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}

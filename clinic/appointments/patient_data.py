@@ -22,19 +22,25 @@ def person_requests(email="", phone=""):
         match |= Q(email__iexact=email)
     if phone and (digits := phone_digits(phone)):
         match |= Q(phone_digits=digits)
+    # What the lists of found requests show (reference, name, date, status, location); the
+    # download loads the rest with with_records.
     return (
         AppointmentRequest.objects.filter(match)
-        .select_related(
-            "treatment",
-            "location",
-            "practitioner",
-            "handled_by",
-            "appointment__location",
-            "appointment__practitioner",
-        )
-        .prefetch_related("notes__author", "appointment__emails")
+        .select_related("location")
         .order_by("created_at", "pk")
     )
+
+
+def with_records(appointment_requests):
+    """These requests (a queryset) with everything request_record reads of them."""
+    return appointment_requests.select_related(
+        "treatment",
+        "location",
+        "practitioner",
+        "handled_by",
+        "appointment__location",
+        "appointment__practitioner",
+    ).prefetch_related("notes__author", "appointment__emails")
 
 
 def request_record(appointment_request):

@@ -28,7 +28,7 @@ from clinic.base.phones import phone_digits
 from .erasure import erase, requests_to_erase
 from .forms import no_control_characters_in_one_line
 from .models import AppointmentRequest
-from .patient_data import person_requests, records_file
+from .patient_data import person_requests, records_file, with_records
 from .viewsets import permission_policy
 
 # Audit-log actions, registered in wagtail_hooks.py. Each entry is logged on the officer's own
@@ -125,7 +125,7 @@ class DownloadView(TermsPostedView):
     """The person's requests as a JSON file, every stored field and note of each."""
 
     def form_valid(self, form):
-        found = list(form.matches())
+        found = list(with_records(form.matches()))
         # Recorded before the file is built: no download leaves without its entry.
         log(
             instance=self.request.user,

@@ -55,7 +55,7 @@ from .booking_admin import BOOKING_RELATIONS, BookingView, CancelBookingView
 from .forms import CONTROL_CHARACTERS, no_control_characters
 from .models import AppointmentRequest, RequestNote
 from .waiting import ReplyPromise
-from .workflow import is_closed, status_change_refusal
+from .workflow import claim, is_closed, status_change_refusal
 
 # Audit-log actions of this app, registered in wagtail_hooks.py.
 OPENED = "appointments.opened"
@@ -459,9 +459,7 @@ class AppointmentRequestEditView(OpenedLogMixin, RequestNotesMixin, EditView):
         form = self.form
         changed = [name for name in LOGGED_FIELDS if name in form.changed_data]
         old_status = form.initial.get("status")
-        if form.instance.handled_by_id is None:
-            # Whoever saves an unassigned request is handling it.
-            form.instance.handled_by = self.request.user
+        if claim(form.instance, self.request.user):
             changed.append("handled_by")
         instance = form.save()
         data = {"fields": [name for name in LOGGED_FIELDS if name in changed]}

@@ -4,6 +4,8 @@ One rule, asked by every view that changes a status (the edit form, the bulk act
 booking action): "booked" needs an appointment, so only the booking action sets it; a closed
 request (booked, declined, no-show, withdrawn, spam) changes only when someone deliberately
 reopens it, except that a booked patient who did not come becomes a no-show.
+
+And who handles a request: whoever changes one that nobody handles takes it (claim).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -31,3 +33,12 @@ def status_change_refusal(old, new, *, booking=False, reopening=False):
     if is_closed(old) and not (reopening or booking) and (old, new) not in CLOSED_FOLLOW_UPS:
         return _("This request is closed. Tick “Reopen this request” to change its status.")
     return ""
+
+
+def claim(appointment_request, user):
+    """Make `user` the one handling this request if nobody is (not saved). Returns whether
+    it did, for the change's history entry to name "handled_by"."""
+    if appointment_request.handled_by_id is not None:
+        return False
+    appointment_request.handled_by = user
+    return True
