@@ -19,6 +19,7 @@ from .booking_emails import (
     write_patient_email,
 )
 from .models import Appointment, AppointmentRequest, BookingEmail, new_event_uid
+from .workflow import claim
 
 Status = AppointmentRequest.Status
 Kind = BookingEmail.Kind
@@ -85,8 +86,7 @@ def confirm_booking(appointment_request, values, user):
             setattr(appointment, name, values[name])
         appointment.save()
         appointment_request.status = Status.BOOKED
-        if appointment_request.handled_by_id is None:
-            appointment_request.handled_by = user
+        claim(appointment_request, user)
         appointment_request.save()
         log(
             instance=appointment_request,
