@@ -52,7 +52,7 @@ def live_treatments():
 
 def live_locations():
     """The locations a patient can choose, in the page tree's order."""
-    return LocationPage.objects.live().public().order_by("path").only("pk", "slug", "title")
+    return LocationPage.for_patients().only("pk", "slug", "title")
 
 
 def practitioners():

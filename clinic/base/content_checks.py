@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.userbar import ContentCheckerItem
 
 from .models import ClinicPage, ClinicSettings
-from .readability import hardest_sentences
+from .readability import grade_above, quoted_hardest_sentences
 
 # Problem id (a page's `content_problems()`) -> what the editor is told.
 PROBLEMS = {
@@ -38,9 +38,11 @@ def rule_id(problem):
 def reading_level_message(target, page=None):
     """The reading-level check in words: the target, and the page's hardest sentences."""
     help_text = PROBLEMS["reading-level"]["help_text"] % {"grade": target}
-    if page is not None and page.is_above_reading_level(target):
-        quoted = " ".join(f"“{s}”" for s in hardest_sentences(page.reading_text(), target))
-        help_text = f"{help_text} {gettext('Simplify first:')} {quoted}"
+    if page is not None:
+        text = page.reading_text()
+        if grade_above(text, target) is not None:
+            quoted = quoted_hardest_sentences(text, target)
+            help_text = f"{help_text} {gettext('Simplify first:')} {quoted}"
     return {"error_name": PROBLEMS["reading-level"]["error_name"], "help_text": help_text}
 
 

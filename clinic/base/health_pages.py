@@ -153,10 +153,8 @@ class HealthPageMixin(models.Model):
 
     @cached_property
     def team_page(self):
-        """Where the reviewer's profile is (None without a team page): read once for the
-        page's "Reviewed by" link and its structured data."""
-        if not self.reviewer_id:
-            return None
+        """Where practitioners' profiles are (None without a team page): read once for the
+        page's "Reviewed by" link, its structured data and its practitioners' links."""
         return apps.get_model("people", "TeamPage").find()
 
     def reviewer_json_ld(self, request):

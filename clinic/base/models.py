@@ -19,7 +19,7 @@ from .blocks import LinkBlock
 from .pagination import paginate
 from .phones import tel_uri
 from .querysets import ClinicPageManager
-from .readability import reading_grade
+from .readability import grade_above
 from .reviews import ReviewState
 from .text import words_patients_read
 
@@ -224,6 +224,11 @@ class ClinicSettings(BaseSiteSetting):
         return math.ceil((min(upcoming) - now).total_seconds())
 
 
+def grade_target(site):
+    """The clinic's reading level target for pages of `site` (its clinic settings)."""
+    return ClinicSettings.for_site(site).reading_grade_target if site else DEFAULT_READING_GRADE
+
+
 class ReviewReminder(models.Model):
     """An email that told a health page's reviewer its review falls due soon or is overdue:
     one per page, kind and due date, so it is sent once, and a new review (a new due date)
@@ -283,12 +288,10 @@ class ClinicPage(Page):
 
     def reading_grade_target(self):
         """The clinic's reading level target for this page (its site's clinic settings)."""
-        site = self.get_site()
-        return ClinicSettings.for_site(site).reading_grade_target if site else DEFAULT_READING_GRADE
+        return grade_target(self.get_site())
 
     def is_above_reading_level(self, target=None):
-        grade = reading_grade(self.reading_text())
-        return grade is not None and grade > (target or self.reading_grade_target())
+        return grade_above(self.reading_text(), target or self.reading_grade_target()) is not None
 
     def content_problems(self):
         """Ids of the problems the editor's content checks flag (see content_checks.py)."""

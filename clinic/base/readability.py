@@ -38,6 +38,13 @@ def reading_grade(text, min_words=MIN_WORDS):
     return grade(words, max(len(SENTENCE_END.findall(text)), 1))
 
 
+def grade_above(text, target):
+    """The grade of `text` if it reads above grade `target`; None if it reads at or below it
+    (or is too short to judge)."""
+    grade = reading_grade(text)
+    return None if grade is None or grade <= target else grade
+
+
 def sentences(text):
     found = (match.group().strip() for match in SENTENCE.finditer(text))
     return [sentence for sentence in found if WORD.search(sentence)]
@@ -56,3 +63,8 @@ def hardest_sentences(text, above, limit=3):
     )
     hard = [sentence for score, sentence in graded if score > above]
     return (hard or [sentence for score, sentence in graded])[:limit]
+
+
+def quoted_hardest_sentences(text, above):
+    """The hardest sentences of `text` (hardest_sentences), each in quotes, for the editor."""
+    return " ".join(f"“{sentence}”" for sentence in hardest_sentences(text, above))

@@ -15,16 +15,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.log_actions import LogFormatter, log
 
 from .health_pages import HealthPageMixin
-from .models import DEFAULT_READING_GRADE, ClinicSettings
-from .readability import hardest_sentences, reading_grade
+from .models import grade_target
+from .readability import grade_above, quoted_hardest_sentences
 from .text import words_patients_read
 
 ACCEPTED = "clinic.reading_level_accepted"
 REASON = "reading_level_reason"
-
-
-def grade_target(site):
-    return ClinicSettings.for_site(site).reading_grade_target if site else DEFAULT_READING_GRADE
 
 
 def sends_to_patients(post, may_publish):
@@ -39,13 +35,12 @@ def sends_to_patients(post, may_publish):
     )
 
 
-def simplify_message(text, target):
-    """What the editor is told about `text`, which reads above grade `target`."""
-    quoted = " ".join(f"“{sentence}”" for sentence in hardest_sentences(text, target))
+def simplify_message(text, grade, target):
+    """What the editor is told about `text`, which reads at `grade`, above grade `target`."""
     return gettext(
         "This page reads at school grade %(grade)s; patients need grade %(target)s or below. "
         "Simplify these sentences (shorter sentences, everyday words): %(sentences)s"
-    ) % {"grade": reading_grade(text), "target": target, "sentences": quoted}
+    ) % {"grade": grade, "target": target, "sentences": quoted_hardest_sentences(text, target)}
 
 
 class HealthPageForm(WagtailAdminPageForm):
@@ -81,13 +76,13 @@ class HealthPageForm(WagtailAdminPageForm):
         if not sends_to_patients(self.data, self.may_publish()):
             return cleaned_data
         text = words_patients_read(cleaned_data.get("summary") or "", cleaned_data.get("body"))
-        grade = reading_grade(text)
         target = grade_target(self.site())
-        if grade is None or grade <= target:
+        grade = grade_above(text, target)
+        if grade is None:
             return cleaned_data
         reason = (cleaned_data.get(REASON) or "").strip()
         if not reason:
-            self.add_error(None, simplify_message(text, target))
+            self.add_error(None, simplify_message(text, grade, target))
             if REASON in self.fields:
                 self.add_error(
                     REASON,
@@ -107,10 +102,9 @@ def log_acceptance(request, page):
     may_publish = page.permissions_for_user(request.user).can_publish()
     if not (may_publish and sends_to_patients(request.POST, may_publish)):
         return
-    text = page.reading_text()
-    target = grade_target(page.get_site())
-    grade = reading_grade(text)
-    if grade is None or grade <= target:
+    target = page.reading_grade_target()
+    grade = grade_above(page.reading_text(), target)
+    if grade is None:
         return
     log(
         page,

@@ -47,9 +47,7 @@ class HomePage(ClinicPage):
 
     @cached_property
     def locations(self):
-        return list(
-            LocationPage.objects.live().public().prefetch_related("opening_spans").order_by("path")
-        )
+        return list(LocationPage.for_patients().prefetch_related("opening_spans"))
 
     def newest_articles(self):
         return (

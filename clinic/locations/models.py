@@ -100,6 +100,12 @@ class LocationPage(ClinicPage):
     class Meta:
         verbose_name = _("location")
 
+    @classmethod
+    def for_patients(cls):
+        """The live, public locations in the page tree's order: the ones patients see and
+        can choose."""
+        return cls.objects.live().public().order_by("path")
+
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):

@@ -7,5 +7,5 @@ from .models import LocationPage
 @require_safe
 def contact(request):
     """How to reach the clinic: its contact details, then every location."""
-    locations = LocationPage.objects.live().public().order_by("path")
+    locations = LocationPage.for_patients()
     return render(request, "locations/contact.html", {"locations": locations})

@@ -151,9 +151,7 @@ class Practitioner(index.Indexed, ClusterableModel):
     @cached_property
     def work_locations(self):
         """Read once for the profile and its structured data."""
-        return list(
-            LocationPage.objects.filter(practitioners=self).live().public().order_by("path")
-        )
+        return list(LocationPage.for_patients().filter(practitioners=self))
 
 
 class TeamPage(RoutablePageMixin, ClinicPage):

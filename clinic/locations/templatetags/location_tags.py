@@ -9,4 +9,4 @@ register = template.Library()
 def clinic_locations():
     """The clinic's live, public locations in the page tree's order: where the footer and the
     contact details send patients."""
-    return list(LocationPage.objects.live().public().order_by("path"))
+    return list(LocationPage.for_patients())

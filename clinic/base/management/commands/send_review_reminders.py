@@ -24,9 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         reminders = reminders_to_send(timezone.localdate())
-        sendable = [(page, kind) for page, kind in reminders if reviewer_address(page)]
+        sendable = []
         for page, kind in reminders:
-            if (page, kind) not in sendable:
+            if reviewer_address(page):
+                sendable.append((page, kind))
+            else:
                 self.stdout.write(f"No reviewer's email for page {page.pk}: not reminded.")
         sent = 0
         if sendable:
