@@ -20,8 +20,10 @@ run: $(BIN)/.installed
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # In parallel (pytest-xdist): each worker has a database of its own and, for the browser tests,
-# its own server and browser. TEST_WORKERS=0 runs everything in one process.
-TEST_WORKERS ?= 2
+# its own server and browser. Three on two cores: while one waits (on a subprocess, a mail
+# server's timeout, a browser), the others keep both cores busy. TEST_WORKERS=0 runs
+# everything in one process.
+TEST_WORKERS ?= 3
 test: $(BIN)/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 

@@ -196,14 +196,23 @@ def django_db_setup(
 
     A test whose data another connection must see commits it (committed_db) and deletes it
     itself: a transactional test (django_db(transaction=True)) would empty the database for
-    the tests after it."""
+    the tests after it.
+
+    Where the test database is a SQLite file (the browser tests are selected), it starts as a
+    copy of the run's migrated file (migrated_sqlite), kept as it is (keepdb: migrate finds
+    nothing to do), rather than each worker migrating a database of its own."""
+    from django.conf import settings
     from django.test.utils import setup_databases, teardown_databases
 
     verbosity = request.config.option.verbose
+    sqlite_file = sqlite_test_file(settings.DATABASES[DEFAULT_DB_ALIAS])
+    if sqlite_file:
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), sqlite_file)
     with django_db_blocker.unblock():
         databases = setup_databases(
             verbosity=verbosity,
             interactive=False,
+            keepdb=bool(sqlite_file),
             aliases={DEFAULT_DB_ALIAS},
             serialized_aliases=set(),
         )
@@ -211,6 +220,13 @@ def django_db_setup(
     yield
     with django_db_blocker.unblock():
         teardown_databases(databases, verbosity=verbosity)
+
+
+def sqlite_test_file(database):
+    """The file of the SQLite test database; None on PostgreSQL or where it is in memory."""
+    if not database["ENGINE"].endswith("sqlite3"):
+        return None
+    return database.get("TEST", {}).get("NAME")
 
 
 @pytest.fixture
