@@ -3,6 +3,18 @@
 from django.db import connection
 
 QUERY_HEADER = "X-Bench-Queries"
+# How many of those ran before the page's own serve(): Wagtail finding the Site and the page
+# and checking its view restrictions (bench/wagtail_hooks.py notes the count).
+ROUTING_QUERY_HEADER = "X-Bench-Queries-Routing"
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
 
 
 class QueryCountMiddleware:
@@ -14,14 +26,11 @@ class QueryCountMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        count = 0
-
-        def counter(execute, sql, params, many, context):
-            nonlocal count
-            count += 1
-            return execute(sql, params, many, context)
-
+        request.bench_queries = counter = QueryCounter()
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
-        response[QUERY_HEADER] = str(count)
+        response[QUERY_HEADER] = str(counter.count)
+        routing = getattr(request, "bench_queries_before_serve", None)
+        if routing is not None:
+            response[ROUTING_QUERY_HEADER] = str(routing)
         return response
