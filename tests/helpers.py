@@ -24,7 +24,7 @@ def html(response):
 
 def parse(response):
     """Any response parsed, whatever its status (error pages too)."""
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def text_of(soup):
