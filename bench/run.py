@@ -4,8 +4,8 @@ It recreates a PostgreSQL database, loads the clinic's content and generates art
 appointment requests (generate_bench_data), then serves it with gunicorn and the production
 settings on the loopback, behind a pretend load balancer (X-Forwarded-Proto: https), with
 the shared cache at REDIS_URL and a real SMTP server for the emails. wrk measures plain GETs,
-locust the appointment form; bench/RESULTS.md gets the figures, the targets of issue 6 and
-the machine. Then the form run is repeated on SQLite, what `make run` uses.
+locust the appointment form; bench/RESULTS.md gets the figures, the targets of issues 6 and
+16 and the machine. Then the form run is repeated on SQLite, what `make run` uses.
 
 bench/settings.py is the production settings plus a response header with each request's query
 count, and the benchmark's app (bench/apps.py), which brings the generate_bench_data command.
@@ -559,7 +559,7 @@ def render(config, info, static, pages, searches, search_plans, views, plans, ru
         "# Benchmark results",
         "",
         "Written by `make bench` (bench/run.py); the README's Performance section says how it",
-        "works. Targets are issue 6's.",
+        "works. Targets are those of issues 6 and 16.",
         "",
     ]
     if config.quick:
