@@ -8,7 +8,8 @@ locust the appointment form; bench/RESULTS.md gets the figures, the targets of i
 16 and the machine. Then the form run is repeated on SQLite, what `make run` uses.
 
 bench/settings.py is the production settings plus a response header with each request's query
-count, and the benchmark's app (bench/apps.py), which brings the generate_bench_data command.
+count (and how many of them Wagtail ran finding the page), and the benchmark's app
+(bench/apps.py), which brings the generate_bench_data command and that count's hook.
 
 Environment (all optional):
   BENCH_DATABASE_URL     the database to recreate  [postgres://postgres@127.0.0.1:5432/lumbar_bench]
@@ -342,11 +343,11 @@ def sample_queries(config, measure, headers=None, first_view=False):
             else:
                 say(f"{path} answered {status or 'nothing'}")
                 measure.errors += 1
-    if first_view and first:
-        measure.first_view_queries, measure.first_view_routing_queries = max(
-            first, key=lambda view: view[0]
-        )
     if first_view:
+        if first:
+            measure.first_view_queries, measure.first_view_routing_queries = max(
+                first, key=lambda view: view[0]
+            )
         views = later
     else:
         views = first + later
